@@ -1,0 +1,4 @@
+/**
+ * Backing services attached by URL (Twelve-Factor IV).
+ */
+package io.twelvefactor.backing;

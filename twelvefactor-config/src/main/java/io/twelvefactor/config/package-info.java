@@ -1,0 +1,4 @@
+/**
+ * Typed configuration bound from environment variables (Twelve-Factor III).
+ */
+package io.twelvefactor.config;
