@@ -58,9 +58,9 @@ final class UrlParser {
             at = -1;
             int later = s.indexOf('@', authEnd);
             if (later >= 0) {
-                throw fail("url", later + 1, "an '@' follows the host: if the URL has credentials,"
-                        + " write '/', '?' and '#' in a password as %2F, %3F and %23;"
-                        + " anywhere else write '@' as %40");
+                throw fail("url", authEnd + 1, "'" + s.charAt(authEnd) + "' ends the host here"
+                        + " but an '@' follows: if the URL has credentials, write '/', '?' and '#'"
+                        + " in a password as %2F, %3F and %23; anywhere else write '@' as %40");
             }
         }
         int hash = s.indexOf('#', authStart);
