@@ -404,6 +404,7 @@ final class UrlParser {
             }
             int run = i;
             int count = 0;
+            boolean ascii = true;
             while (i < b && s.charAt(i) == '%') {
                 int hi = i + 2 < b ? Character.digit(s.charAt(i + 1), 16) : -1;
                 int lo = hi >= 0 ? Character.digit(s.charAt(i + 2), 16) : -1;
@@ -416,7 +417,14 @@ final class UrlParser {
                     throw fail(component, i + 1, "%00 (a NUL byte) is not allowed");
                 }
                 bytes[count++] = (byte) x;
+                ascii &= x < 0x80;
                 i += 3;
+            }
+            if (ascii) {
+                for (int k = 0; k < count; k++) {
+                    out.append((char) bytes[k]);
+                }
+                continue;
             }
             try {
                 out.append(StandardCharsets.UTF_8.newDecoder()
