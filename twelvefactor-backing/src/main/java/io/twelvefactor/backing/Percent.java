@@ -1,13 +1,72 @@
 package io.twelvefactor.backing;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** Percent-encoding for rendering URLs: the inverse of the parser's decoding. */
+/** Percent-encoding both ways: decoding for the parser, encoding for rendering. */
 final class Percent {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private Percent() {
+    }
+
+    /**
+     * Decodes {@code s[a, b)}: percent-encoded UTF-8, '+' kept as '+'. An error names the
+     * component and position, never the text.
+     */
+    static String decode(String s, int a, int b, String component, String variable) {
+        int pct = s.indexOf('%', a);
+        if (pct < 0 || pct >= b) {
+            return s.substring(a, b);
+        }
+        StringBuilder out = new StringBuilder(b - a);
+        byte[] bytes = new byte[(b - a) / 3 + 1];
+        int i = a;
+        while (i < b) {
+            char c = s.charAt(i);
+            if (c != '%') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int run = i;
+            int count = 0;
+            boolean ascii = true;
+            while (i < b && s.charAt(i) == '%') {
+                int hi = i + 2 < b ? Character.digit(s.charAt(i + 1), 16) : -1;
+                int lo = hi >= 0 ? Character.digit(s.charAt(i + 2), 16) : -1;
+                if (lo < 0) {
+                    throw new BackingServiceException(variable, component, i + 1, "'%' must start a percent-encoding such as %40;"
+                            + " write a literal '%' in the " + component + " as %25");
+                }
+                int x = hi * 16 + lo;
+                if (x == 0) {
+                    throw new BackingServiceException(variable, component, i + 1, "%00 (a NUL byte) is not allowed");
+                }
+                bytes[count++] = (byte) x;
+                ascii &= x < 0x80;
+                i += 3;
+            }
+            if (ascii) {
+                for (int k = 0; k < count; k++) {
+                    out.append((char) bytes[k]);
+                }
+                continue;
+            }
+            try {
+                out.append(StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes, 0, count)));
+            } catch (CharacterCodingException e) {
+                throw new BackingServiceException(variable, component, run + 1, "the percent-encoded bytes are not UTF-8;"
+                        + " percent-encode the UTF-8 bytes of the text");
+            }
+        }
+        return out.toString();
     }
 
     /**

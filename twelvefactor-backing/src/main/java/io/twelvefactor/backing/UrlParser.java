@@ -1,9 +1,5 @@
 package io.twelvefactor.backing;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -386,57 +382,8 @@ final class UrlParser {
         return tls;
     }
 
-    /** Decodes s[a, b): percent-encoded UTF-8, '+' kept as '+'. */
     private String decode(int a, int b, String component) {
-        int pct = s.indexOf('%', a);
-        if (pct < 0 || pct >= b) {
-            return s.substring(a, b);
-        }
-        StringBuilder out = new StringBuilder(b - a);
-        byte[] bytes = new byte[(b - a) / 3 + 1];
-        int i = a;
-        while (i < b) {
-            char c = s.charAt(i);
-            if (c != '%') {
-                out.append(c);
-                i++;
-                continue;
-            }
-            int run = i;
-            int count = 0;
-            boolean ascii = true;
-            while (i < b && s.charAt(i) == '%') {
-                int hi = i + 2 < b ? Character.digit(s.charAt(i + 1), 16) : -1;
-                int lo = hi >= 0 ? Character.digit(s.charAt(i + 2), 16) : -1;
-                if (lo < 0) {
-                    throw fail(component, i + 1, "'%' must start a percent-encoding such as %40;"
-                            + " write a literal '%' in the " + component + " as %25");
-                }
-                int x = hi * 16 + lo;
-                if (x == 0) {
-                    throw fail(component, i + 1, "%00 (a NUL byte) is not allowed");
-                }
-                bytes[count++] = (byte) x;
-                ascii &= x < 0x80;
-                i += 3;
-            }
-            if (ascii) {
-                for (int k = 0; k < count; k++) {
-                    out.append((char) bytes[k]);
-                }
-                continue;
-            }
-            try {
-                out.append(StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes, 0, count)));
-            } catch (CharacterCodingException e) {
-                throw fail(component, run + 1, "the percent-encoded bytes are not UTF-8;"
-                        + " percent-encode the UTF-8 bytes of the text");
-            }
-        }
-        return out.toString();
+        return Percent.decode(s, a, b, component, variable);
     }
 
     private int indexOfAny(int from, String chars) {
