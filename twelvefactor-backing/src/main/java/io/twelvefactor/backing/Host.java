@@ -22,6 +22,9 @@ public record Host(String name, int port, OptionalInt portAsWritten) {
     /**
      * Checks the components.
      *
+     * @param name the decoded host name, IPv6 address or socket path; never empty
+     * @param port the effective port, 1–65535
+     * @param portAsWritten the port written in the URL, empty when none was
      * @throws NullPointerException if {@code name} or {@code portAsWritten} is null
      * @throws IllegalArgumentException if {@code name} is empty, a port is outside 1–65535,
      *     or {@code portAsWritten} is present and differs from {@code port}
