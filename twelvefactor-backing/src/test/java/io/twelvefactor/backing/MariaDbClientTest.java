@@ -2,6 +2,7 @@ package io.twelvefactor.backing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,6 +18,20 @@ class MariaDbClientTest {
     void connectsAndSelectsOne() throws SQLException {
         BackingService d = TestServices.service("TEST_MARIADB_URL");
         assertEquals(1, selectOne(d));
+    }
+
+    @Test
+    void sslmodeDisableBecomesTheDriversOwnOptionAndOptionsPassThrough() throws SQLException {
+        BackingService base = TestServices.service("TEST_MARIADB_URL");
+        BackingService d = BackingService.parse(base.toUrl()
+                + "?sslmode=disable&sessionVariables=sql_mode%3D%27ANSI_QUOTES%27");
+        assertTrue(d.toJdbcUrl().endsWith("?sslMode=disable"), d.toJdbcUrl());
+        try (Connection c = DriverManager.getConnection(d.toJdbcUrl(), d.jdbcProperties());
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("select @@session.sql_mode")) {
+            r.next();
+            assertEquals("ANSI_QUOTES", r.getString(1));
+        }
     }
 
     /** MariaDB checks the password, so this proves every hard character arrives intact. */

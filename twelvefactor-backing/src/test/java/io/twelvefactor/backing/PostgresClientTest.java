@@ -52,6 +52,21 @@ class PostgresClientTest {
         }
     }
 
+    /** Heroku's converter emitted jdbc:postgresql://h:5432?… here, which pgjdbc rejects. */
+    @Test
+    void aUrlWithoutDatabaseStillWritesTheSlashAndConnectsToTheUsersDatabase() throws SQLException {
+        BackingService base = TestServices.service("TEST_POSTGRES_URL");
+        String url = base.toUrl();
+        BackingService d = BackingService.parse(url.substring(0, url.lastIndexOf('/')) + "?sslmode=disable");
+        assertEquals(":" + d.port() + "/?sslmode=disable", d.toJdbcUrl().substring(d.toJdbcUrl().lastIndexOf(':')));
+        try (Connection c = DriverManager.getConnection(d.toJdbcUrl(), d.jdbcProperties());
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("select current_database(), current_user")) {
+            r.next();
+            assertEquals(r.getString(2), r.getString(1));
+        }
+    }
+
     @Test
     void queryOptionsReachTheDriver() throws SQLException {
         BackingService base = TestServices.service("TEST_POSTGRES_URL");
