@@ -24,7 +24,8 @@ import java.util.Properties;
  * it must percent-encode {@code /}, {@code ?}, {@code #} and {@code %}. The authority may list
  * several hosts ({@code h1:5432,h2:5433}), bracketed IPv6 literals, host names with
  * underscores, and Unix sockets ({@code %2Fvar%2Frun%2Fpostgresql}, or libpq's
- * {@code ?host=/var/run/postgresql}, which moves into {@link #hosts()}). Ports are 1–65535.
+ * {@code ?host=/var/run/postgresql}, which moves into {@link #hosts()} with its {@code ?port=}).
+ * Ports are 1–65535.
  * A URL must name a host. A trailing newline is an error that says so.
  *
  * <p>{@link #toString()} never shows the password; {@link #toUrl()} renders it, normalized, so

@@ -83,7 +83,9 @@ final class UrlParser {
             database = decode(authEnd + 1, queryStart, "database");
         }
         Map<String, String> query = queryStart < n ? query(queryStart + 1, n) : new LinkedHashMap<>();
-        List<Host> hosts = hosts(entries, row, query.remove("host"));
+        String hostParam = query.remove("host");
+        String portParam = hostParam == null ? null : query.remove("port");
+        List<Host> hosts = hosts(entries, row, hostParam, portParam);
         checkKind(row, hosts, authEnd, queryStart, database);
         Tls tls = tls(row, query);
         return new BackingService(scheme, row, hosts, user, password, database, query, tls);
@@ -156,7 +158,8 @@ final class UrlParser {
         return out;
     }
 
-    private List<Host> hosts(List<int[]> entries, Scheme row, String hostParam) {
+    private List<Host> hosts(List<int[]> entries, Scheme row, String hostParam,
+            String portParam) {
         boolean many = entries.size() > 1;
         List<Host> out = new ArrayList<>(entries.size());
         OptionalInt paramPort = OptionalInt.empty();
@@ -208,6 +211,14 @@ final class UrlParser {
         if (hostParam != null) {
             String component = "query parameter host";
             int p = positions.get("host");
+            if (portParam != null) {
+                if (paramPort.isPresent()) {
+                    throw fail("query parameter port", positions.get("port"), "repeats the port"
+                            + " the authority writes; keep one of the two");
+                }
+                paramPort = OptionalInt.of(portValue(portParam, "query parameter port",
+                        positions.get("port")));
+            }
             for (String name : hostParam.split(",", -1)) {
                 if (name.isEmpty()) {
                     throw fail(component, p, "has an empty host; write a socket directory such as"
@@ -275,17 +286,21 @@ final class UrlParser {
             throw fail(component, a, "':' is not followed by a port; write a port 1-65535 or"
                     + " remove the ':'");
         }
-        int value = 0;
-        for (int i = a; i < b; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                throw fail(component, a + 1, "is not a number; expected an integer 1-65535"
-                        + " (if this is a password, the URL lacks '@host' after it)");
-            }
-            value = Math.min(value * 10 + (c - '0'), 1_000_000);
+        return portValue(s.substring(a, b), component, a + 1);
+    }
+
+    private int portValue(String text, String component, int position) {
+        int value = text.isEmpty() ? -1 : 0;
+        for (int i = 0; i < text.length() && value >= 0; i++) {
+            char c = text.charAt(i);
+            value = c < '0' || c > '9' ? -1 : Math.min(value * 10 + (c - '0'), 1_000_000);
+        }
+        if (value < 0) {
+            throw fail(component, position, "is not a number; expected an integer 1-65535"
+                    + " (if this is a password, the URL lacks '@host' after it)");
         }
         if (value < 1 || value > 65535) {
-            throw fail(component, a + 1, "is outside 1-65535; write the service's real port");
+            throw fail(component, position, "is outside 1-65535; write the service's real port");
         }
         return value;
     }

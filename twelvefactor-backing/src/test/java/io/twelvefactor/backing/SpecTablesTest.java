@@ -80,8 +80,9 @@ class SpecTablesTest {
             "postgres://:12345/db?host=/path/to/socket | - - /path/to/socket:12345 db -",
             "postgres://%2Fvar%2Flib%2Fpostgresql/dbname | - - /var/lib/postgresql:5432* dbname -",
             "postgresql://host/db?key=key=value | - - host:5432* db key=key=value",
-            // ?host= moves into the hosts; ?port= stays a parameter, as every other does.
-            "postgres://?host=/path/to/socket/dir&port=5433 | - - /path/to/socket/dir:5432* - port=5433",
+            // ?host= moves into the hosts, and ?port= with it; alone, ?port= stays a parameter.
+            "postgres://?host=/path/to/socket/dir&port=5433 | - - /path/to/socket/dir:5433 - -",
+            "postgres://h/db?port=5433 | - - h:5432* db port=5433",
         })
         void accepts(String url, String expected) {
             assertEquals(expected, summary(BackingService.parse(url)));
@@ -116,6 +117,8 @@ class SpecTablesTest {
         @org.junit.jupiter.api.Test
         void aHostParameterNextToAnAuthorityHostIsAmbiguous() {
             SpecTablesTest.rejects("postgres://h/db?host=/tmp", "query parameter host", "keep one");
+            SpecTablesTest.rejects("postgres://:1/db?host=/tmp&port=2", "query parameter port", "keep one");
+            SpecTablesTest.rejects("postgres:///db?host=/tmp&port=x", "query parameter port", "not a number");
         }
     }
 
