@@ -410,8 +410,10 @@ final class UrlParser {
         return s.length();
     }
 
+    /** An error at a 1-based position; one past the end (an empty last part) is the end. */
     private BackingServiceException fail(String component, int position, String problem) {
-        return new BackingServiceException(variable, component, position, problem);
+        return new BackingServiceException(variable, component, Math.min(position, s.length()),
+                problem);
     }
 
     /** Shortens a value quoted in a message. */

@@ -144,6 +144,38 @@ class BackingServiceProperties {
         assertTrue(e.position() >= 0 && e.position() <= broken.length(), e.getMessage());
     }
 
+    /** Any string either parses, round-trips and converts, or fails with this module's exception. */
+    @Property(tries = 1000)
+    void anyInputParsesOrFailsWithAMessage(@ForAll("urlish") String url) {
+        BackingService d;
+        try {
+            d = BackingService.parseGeneric(url);
+        } catch (BackingServiceException e) {
+            // Short inputs can be words of the message itself ("", "x", the example URL).
+            assertTrue(url.length() < 8 || UrlParser.EXAMPLE.contains(url)
+                    || !e.getMessage().contains(url), e.getMessage());
+            return;
+        }
+        assertEquals(d, BackingService.parseGeneric(d.toUrl()));
+        try {
+            assertTrue(d.toJdbcUrl().startsWith("jdbc:"));
+        } catch (BackingServiceException e) {
+            assertEquals(0, e.position());
+        }
+    }
+
+    @Provide
+    Arbitrary<String> urlish() {
+        Arbitrary<String> piece = Arbitraries.oneOf(
+                Arbitraries.of("postgres://", "redis://", "amqp://", "mongodb+srv://", "h2://", "x://",
+                        "mariadb://", "sqlserver://", "oracle://"),
+                Arbitraries.of("@", ":", "/", "?", "#", "%", "%2F", "%25", "%zz", "%00", "%C3", "[", "]",
+                        "[::1]", ",", "=", "&", "+", " ", "host", "sslmode=", "require", "host=",
+                        "port=", "5432", "0", "99999", "_", "\u00e9"),
+                Arbitraries.strings().withCharRange('!', '~').ofMaxLength(3));
+        return piece.list().ofMaxSize(12).map(l -> String.join("", l));
+    }
+
     @Property(tries = 300)
     void decodingNeverTurnsPlusIntoSpace(@ForAll("text") String s) {
         BackingService d = BackingService.parse("redis://u:" + encode(s).replace("%2b", "+") + "@h");
