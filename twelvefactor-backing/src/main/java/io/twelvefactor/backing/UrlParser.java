@@ -1,0 +1,423 @@
+package io.twelvefactor.backing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * Parses one URL: splits the raw string into its components first, then decodes each.
+ * Every error names the component and position and never quotes the URL or its userinfo.
+ */
+final class UrlParser {
+
+    static final String EXAMPLE = "postgres://user:password@host:5432/db";
+
+    private final String s;
+    private final String variable;
+    private final boolean generic;
+    private final Map<String, Integer> positions = new HashMap<>();
+
+    private UrlParser(String s, String variable, boolean generic) {
+        this.s = s;
+        this.variable = variable;
+        this.generic = generic;
+    }
+
+    static BackingService parse(String url, String variable, boolean generic) {
+        return new UrlParser(url, variable, generic).parse();
+    }
+
+    private BackingService parse() {
+        int n = s.length();
+        checkCharacters(n);
+        int i = schemeEnd();
+        String scheme = s.substring(0, i).toLowerCase(Locale.ROOT);
+        Scheme row = Scheme.TABLE.get(scheme);
+        if (row == null) {
+            if (!generic) {
+                String near = Scheme.nearest(scheme);
+                throw fail("scheme", 1, "unknown scheme '" + trim(scheme) + "'"
+                        + (near == null ? "" : " (did you mean '" + near + "'?)")
+                        + "; known schemes: " + String.join(", ", Scheme.TABLE.keySet())
+                        + " (BackingService.parseGeneric accepts any scheme)");
+            }
+            row = Scheme.generic(scheme);
+        }
+        int authStart = i + 3;
+        int authEnd = indexOfAny(authStart, "/?#");
+        int at = s.lastIndexOf('@', authEnd - 1);
+        if (at < authStart) {
+            at = -1;
+            int later = s.indexOf('@', authEnd);
+            if (later >= 0) {
+                throw fail("url", authEnd + 1, "'" + s.charAt(authEnd) + "' ends the host here"
+                        + " but an '@' follows: if the URL has credentials, write '/', '?' and '#'"
+                        + " in a password as %2F, %3F and %23; anywhere else write '@' as %40");
+            }
+        }
+        int hash = s.indexOf('#', authStart);
+        if (hash >= 0) {
+            throw fail("url", hash + 1, "'#' would start a fragment, which a service URL cannot"
+                    + " have; write '#' in a password (or anywhere else) as %23");
+        }
+        String user = null;
+        String password = null;
+        if (at >= 0) {
+            int colon = s.indexOf(':', authStart);
+            if (colon < 0 || colon > at) {
+                user = decode(authStart, at, "user");
+            } else {
+                user = decode(authStart, colon, "user");
+                password = decode(colon + 1, at, "password");
+            }
+        }
+        List<int[]> entries = splitHosts(at >= 0 ? at + 1 : authStart, authEnd);
+        String database = null;
+        int queryStart = authEnd;
+        if (authEnd < n && s.charAt(authEnd) == '/') {
+            queryStart = indexOfAny(authEnd, "?");
+            database = decode(authEnd + 1, queryStart, "database");
+        }
+        Map<String, String> query = queryStart < n ? query(queryStart + 1, n) : new LinkedHashMap<>();
+        String hostParam = query.remove("host");
+        String portParam = hostParam == null ? null : query.remove("port");
+        List<Host> hosts = hosts(entries, row, hostParam, portParam);
+        checkKind(row, hosts, authEnd, queryStart, database);
+        Tls tls = tls(row, query);
+        return new BackingService(scheme, row, hosts, user, password, database, query, tls);
+    }
+
+    private void checkCharacters(int n) {
+        if (n == 0) {
+            throw fail("url", 0, "is empty; expected a URL such as " + EXAMPLE);
+        }
+        char last = s.charAt(n - 1);
+        if (last == '\n' || last == '\r') {
+            int p = n - 1;
+            while (p > 0 && (s.charAt(p - 1) == '\n' || s.charAt(p - 1) == '\r')) {
+                p--;
+            }
+            throw fail("url", p + 1, "ends with a newline, often copied along from a secret"
+                    + " file; remove it (write the file with printf '%s', not echo)");
+        }
+        if (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(last)) {
+            boolean start = Character.isWhitespace(s.charAt(0));
+            throw fail("url", start ? 1 : n, (start ? "starts" : "ends")
+                    + " with whitespace; remove it");
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                throw fail("url", i + 1, "contains a control character; remove it, or"
+                        + " percent-encode it if it belongs there");
+            }
+        }
+    }
+
+    private int schemeEnd() {
+        if (s.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            throw fail("scheme", 1, "this is a JDBC URL; write the service URL instead, such as "
+                    + EXAMPLE + ", and let toJdbcUrl() make the JDBC form");
+        }
+        int i = 0;
+        while (i < s.length() && schemeChar(s.charAt(i), i == 0)) {
+            i++;
+        }
+        if (i == 0 || !s.startsWith("://", i)) {
+            throw fail("scheme", i + 1, "expected a scheme and '://', such as " + EXAMPLE);
+        }
+        return i;
+    }
+
+    private static boolean schemeChar(char c, boolean first) {
+        boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        return first ? letter : letter || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+    }
+
+    /** Splits the host list at commas outside IPv6 brackets: {start, end} pairs. */
+    private List<int[]> splitHosts(int start, int end) {
+        List<int[]> out = new ArrayList<>(2);
+        int from = start;
+        boolean bracket = false;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '[') {
+                bracket = true;
+            } else if (c == ']') {
+                bracket = false;
+            } else if (c == ',' && !bracket) {
+                out.add(new int[] {from, i});
+                from = i + 1;
+            }
+        }
+        out.add(new int[] {from, end});
+        return out;
+    }
+
+    private List<Host> hosts(List<int[]> entries, Scheme row, String hostParam,
+            String portParam) {
+        boolean many = entries.size() > 1;
+        List<Host> out = new ArrayList<>(entries.size());
+        OptionalInt paramPort = OptionalInt.empty();
+        for (int k = 0; k < entries.size(); k++) {
+            int a = entries.get(k)[0];
+            int b = entries.get(k)[1];
+            String component = many ? "host " + (k + 1) : "host";
+            String name;
+            int portStart = -1;
+            if (a < b && s.charAt(a) == '[') {
+                int close = s.indexOf(']', a);
+                if (close < 0 || close >= b) {
+                    throw fail(component, a + 1, "'[' opens an IPv6 address that no ']' closes");
+                }
+                name = ipv6(a + 1, close, component);
+                if (close + 1 < b) {
+                    if (s.charAt(close + 1) != ':') {
+                        throw fail(component, close + 2, "expected ':' and a port after ']'");
+                    }
+                    portStart = close + 2;
+                }
+            } else {
+                int colon = s.indexOf(':', a);
+                if (colon >= 0 && colon < b) {
+                    int second = s.indexOf(':', colon + 1);
+                    if (second >= 0 && second < b) {
+                        throw fail(component, a + 1, "an IPv6 address must be written in"
+                                + " brackets, such as [::1]:5432");
+                    }
+                    portStart = colon + 1;
+                }
+                name = hostName(a, portStart < 0 ? b : portStart - 1, component);
+            }
+            OptionalInt written = portStart < 0 ? OptionalInt.empty()
+                    : OptionalInt.of(port(portStart, b, many ? "port " + (k + 1) : "port"));
+            if (hostParam == null) {
+                if (name.isEmpty()) {
+                    throw fail(component, a + 1, "is empty; write a host name such as localhost,"
+                            + " or a Unix socket directory as %2Fvar%2Frun%2Fpostgresql");
+                }
+                out.add(host(name, written, row, component, a));
+            } else if (!name.isEmpty() || many) {
+                throw fail("query parameter host", positions.get("host"), "names a host although"
+                        + " the URL's authority already does; keep one of the two");
+            } else {
+                paramPort = written;
+            }
+        }
+        if (hostParam != null) {
+            String component = "query parameter host";
+            int p = positions.get("host");
+            if (portParam != null) {
+                if (paramPort.isPresent()) {
+                    throw fail("query parameter port", positions.get("port"), "repeats the port"
+                            + " the authority writes; keep one of the two");
+                }
+                paramPort = OptionalInt.of(portValue(portParam, "query parameter port",
+                        positions.get("port")));
+            }
+            for (String name : hostParam.split(",", -1)) {
+                if (name.isEmpty()) {
+                    throw fail(component, p, "has an empty host; write a socket directory such as"
+                            + " /var/run/postgresql or a host name");
+                }
+                if (name.charAt(0) != '/') {
+                    checkHostName(name, component, p);
+                }
+                out.add(host(name, paramPort, row, component, p - 1));
+            }
+        }
+        return out;
+    }
+
+    private Host host(String name, OptionalInt written, Scheme row, String component, int at) {
+        if (written.isEmpty() && !row.known()) {
+            throw fail(component, at + 1, "has no port, and scheme '" + trim(row.kind())
+                    + "' has no default port; write one, such as host:8080");
+        }
+        return new Host(name, written.isPresent() ? written.getAsInt() : row.defaultPort(), written);
+    }
+
+    private String ipv6(int a, int b, String component) {
+        if (a == b) {
+            throw fail(component, a, "'[]' holds no IPv6 address; write one, such as [::1]");
+        }
+        int zone = s.indexOf("%25", a);
+        int addrEnd = zone >= 0 && zone < b ? zone : b;
+        boolean colon = false;
+        for (int i = a; i < addrEnd; i++) {
+            char c = s.charAt(i);
+            colon |= c == ':';
+            if (!(c == ':' || c == '.' || Character.digit(c, 16) >= 0)) {
+                throw fail(component, i + 1, "'" + c + "' cannot appear in an IPv6 address;"
+                        + " write hex digits, ':' and '.', and a zone as %25, such as [fe80::1%25eth0]");
+            }
+        }
+        if (!colon) {
+            throw fail(component, a + 1, "brackets hold an IPv6 address, which contains ':'");
+        }
+        String addr = s.substring(a, addrEnd);
+        return addrEnd == b ? addr : addr + "%" + decode(addrEnd + 3, b, component + " zone");
+    }
+
+    private String hostName(int a, int b, String component) {
+        String name = decode(a, b, component);
+        if (!name.isEmpty() && name.charAt(0) != '/') {
+            checkHostName(name, component, a + 1);
+        }
+        return name;
+    }
+
+    private void checkHostName(String name, String component, int position) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x80 && !Percent.unreserved(c)) {
+                throw fail(component, position, "'" + c + "' cannot appear in a host name"
+                        + " (letters, digits, '-', '.', '_'); a Unix socket path starts with %2F");
+            }
+        }
+    }
+
+    private int port(int a, int b, String component) {
+        if (a == b) {
+            throw fail(component, a, "':' is not followed by a port; write a port 1-65535 or"
+                    + " remove the ':'");
+        }
+        return portValue(s.substring(a, b), component, a + 1);
+    }
+
+    private int portValue(String text, String component, int position) {
+        int value = text.isEmpty() ? -1 : 0;
+        for (int i = 0; i < text.length() && value >= 0; i++) {
+            char c = text.charAt(i);
+            value = c < '0' || c > '9' ? -1 : Math.min(value * 10 + (c - '0'), 1_000_000);
+        }
+        if (value < 0) {
+            throw fail(component, position, "is not a number; expected an integer 1-65535"
+                    + " (if this is a password, the URL lacks '@host' after it)");
+        }
+        if (value < 1 || value > 65535) {
+            throw fail(component, position, "is outside 1-65535; write the service's real port");
+        }
+        return value;
+    }
+
+    private Map<String, String> query(int a, int n) {
+        Map<String, String> out = new LinkedHashMap<>();
+        int from = a;
+        while (from <= n) {
+            int amp = s.indexOf('&', from);
+            int to = amp < 0 ? n : amp;
+            if (to > from) {
+                int eq = s.indexOf('=', from);
+                if (eq < 0 || eq >= to) {
+                    throw fail("query", from + 1, "parameter '" + trim(decode(from, to, "query"))
+                            + "' has no '='; write name=value");
+                }
+                String key = decode(from, eq, "query parameter name");
+                if (key.isEmpty()) {
+                    throw fail("query", from + 1, "a parameter has no name; write name=value");
+                }
+                String component = "query parameter " + trim(key);
+                String value = decode(eq + 1, to, component);
+                if (out.put(key, value) != null) {
+                    throw fail(component, from + 1, "appears twice; keep one");
+                }
+                positions.put(key, from + 1);
+            }
+            from = to + 1;
+        }
+        return out;
+    }
+
+    private void checkKind(Scheme row, List<Host> hosts, int authEnd, int queryStart,
+            String database) {
+        String kind = row.kind();
+        if (kind.equals("redis") && database != null && !database.isEmpty()) {
+            boolean digits = database.length() <= 9;
+            for (int i = 0; i < database.length(); i++) {
+                digits &= database.charAt(i) >= '0' && database.charAt(i) <= '9';
+            }
+            if (!digits) {
+                throw fail("database", authEnd + 2, "a Redis URL's path is a database index;"
+                        + " write an integer such as /0");
+            }
+        }
+        if (kind.equals("amqp") && database != null && s.indexOf('/', authEnd + 1) >= 0
+                && s.indexOf('/', authEnd + 1) < queryStart) {
+            throw fail("virtual host", s.indexOf('/', authEnd + 1) + 1, "a virtual host cannot"
+                    + " contain an unencoded '/'; write it as %2F, such as /%2F for the"
+                    + " virtual host '/'");
+        }
+        if (row.srv()) {
+            if (hosts.size() != 1 || hosts.get(0).isUnixSocket()) {
+                throw fail("host", 0, "mongodb+srv:// takes exactly one host name;"
+                        + " DNS lists the others");
+            }
+            if (hosts.get(0).portAsWritten().isPresent()) {
+                throw fail("port", 0, "mongodb+srv:// takes no port; DNS SRV records give it");
+            }
+        }
+    }
+
+    private Tls tls(Scheme row, Map<String, String> query) {
+        Tls tls = row.secure() ? Tls.VERIFY_FULL : null;
+        String mode = query.get("sslmode");
+        if (mode != null) {
+            Tls asked = Tls.ofSslmode(mode);
+            String component = "query parameter sslmode";
+            if (asked == null) {
+                throw fail(component, positions.get("sslmode"), "'" + trim(mode) + "' is not an"
+                        + " sslmode; expected one of: disable, allow, prefer, require, verify-ca,"
+                        + " verify-full");
+            }
+            if (row.secure() && !asked.isRequired() && !row.kind().equals("mongodb")) {
+                throw fail(component, positions.get("sslmode"), "'" + mode + "' contradicts the"
+                        + " scheme, which always uses TLS; remove sslmode or use the plain scheme");
+            }
+            tls = asked;
+        }
+        if (row.kind().equals("mongodb")) {
+            for (String key : new String[] {"tls", "ssl"}) {
+                String v = query.get(key);
+                if (v == null) {
+                    continue;
+                }
+                String lower = v.toLowerCase(Locale.ROOT);
+                if (!lower.equals("true") && !lower.equals("false")) {
+                    throw fail("query parameter " + key, positions.get(key), "'" + trim(v)
+                            + "' is not a boolean; write true or false");
+                }
+                tls = lower.equals("true") ? Tls.VERIFY_FULL : Tls.DISABLE;
+            }
+        }
+        return tls;
+    }
+
+    private String decode(int a, int b, String component) {
+        return Percent.decode(s, a, b, component, variable);
+    }
+
+    private int indexOfAny(int from, String chars) {
+        for (int i = from; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
+    /** An error at a 1-based position; one past the end (an empty last part) is the end. */
+    private BackingServiceException fail(String component, int position, String problem) {
+        return new BackingServiceException(variable, component, Math.min(position, s.length()),
+                problem);
+    }
+
+    /** Shortens a value quoted in a message. */
+    static String trim(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 37) + "...";
+    }
+}
