@@ -34,6 +34,9 @@ final class UrlParser {
     private BackingService parse() {
         int n = s.length();
         checkCharacters(n);
+        if (s.regionMatches(true, 0, "h2:", 0, 3) && !s.startsWith("//", 3)) {
+            return embeddedH2(n);
+        }
         int i = schemeEnd();
         String scheme = s.substring(0, i).toLowerCase(Locale.ROOT);
         Scheme row = Scheme.TABLE.get(scheme);
@@ -59,11 +62,7 @@ final class UrlParser {
                         + " in a password as %2F, %3F and %23; anywhere else write '@' as %40");
             }
         }
-        int hash = s.indexOf('#', authStart);
-        if (hash >= 0) {
-            throw fail("url", hash + 1, "'#' would start a fragment, which a service URL cannot"
-                    + " have; write '#' in a password (or anywhere else) as %23");
-        }
+        noFragment(authStart);
         String user = null;
         String password = null;
         if (at >= 0) {
@@ -88,7 +87,58 @@ final class UrlParser {
         List<Host> hosts = hosts(entries, row, hostParam, portParam);
         checkKind(row, hosts, authEnd, queryStart, database);
         Tls tls = tls(row, query);
-        return new BackingService(scheme, row, hosts, user, password, database, query, tls);
+        return new BackingService(scheme, row, null, hosts, user, password, database, query, tls);
+    }
+
+    /**
+     * H2's in-process forms {@code h2:mem:NAME} and {@code h2:file:PATH}: no host, no
+     * credentials, no TLS; {@code ?NAME=value} settings become H2's {@code ;NAME=value}.
+     */
+    private BackingService embeddedH2(int n) {
+        String mode = s.regionMatches(true, 3, "mem:", 0, 4) ? "mem"
+                : s.regionMatches(true, 3, "file:", 0, 5) ? "file" : null;
+        if (mode == null) {
+            throw fail("scheme", 4, "expected 'mem:', 'file:' or '//' after 'h2:', such as"
+                    + " h2:mem:notes, h2:file:./data/notes, or h2://host/path for an H2 server");
+        }
+        noFragment(3);
+        int start = 4 + mode.length();
+        int queryStart = indexOfAny(start, "?");
+        String database = decode(start, queryStart, "database");
+        if (database.isEmpty()) {
+            throw fail("database", start + 1, mode.equals("mem")
+                    ? "is empty; name the in-memory database, such as h2:mem:notes (an unnamed"
+                            + " one would be private to each connection)"
+                    : "is empty; write the database's path without .mv.db, such as"
+                            + " ./data/notes or /var/data/notes");
+        }
+        if (database.indexOf(';') >= 0) {
+            throw fail("database", start + 1, "holds ';', which would start an H2 setting;"
+                    + " write settings as ?NAME=value, such as ?MODE=PostgreSQL");
+        }
+        Map<String, String> query = queryStart < n ? query(queryStart + 1, n) : new LinkedHashMap<>();
+        for (String key : query.keySet()) {
+            String k = key.toLowerCase(Locale.ROOT);
+            if (k.equals("user") || k.equals("password")) {
+                throw fail("query parameter " + trim(key), positions.get(key), "an embedded H2 URL"
+                        + " carries no credentials, since H2 would read them from the JDBC URL;"
+                        + " set user and password on the Properties jdbcProperties() returns");
+            }
+            if (k.equals("sslmode")) {
+                throw fail("query parameter " + trim(key), positions.get(key), "an embedded"
+                        + " database has no connection to encrypt; remove sslmode");
+            }
+        }
+        return new BackingService(s.substring(0, 2).toLowerCase(Locale.ROOT),
+                Scheme.TABLE.get("h2"), mode, List.of(), null, null, database, query, null);
+    }
+
+    private void noFragment(int from) {
+        int hash = s.indexOf('#', from);
+        if (hash >= 0) {
+            throw fail("url", hash + 1, "'#' would start a fragment, which a service URL cannot"
+                    + " have; write '#' in a password (or anywhere else) as %23");
+        }
     }
 
     private void checkCharacters(int n) {
