@@ -310,8 +310,8 @@ public final class BackingService {
      * The connection properties to pass with {@link #toJdbcUrl()}:
      * {@code user} and {@code password} when the URL has them, and for MariaDB any value
      * its driver could not read from the URL unencoded. A new object on every call. An
-     * embedded H2 URL carries no credentials, so H2 opens it as its default user with an
-     * empty password; set {@code user} and {@code password} on the result to use others.
+     * embedded H2 URL carries no credentials, so H2 opens it with an empty user name and
+     * password; set {@code user} and {@code password} on the result to use others.
      *
      * @return the properties, possibly empty
      * @throws BackingServiceException as {@link #toJdbcUrl()} does
