@@ -3,7 +3,6 @@ package io.twelvefactor.backing;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -329,7 +328,7 @@ public final class BackingService {
      * @return the URL
      */
     public String toUrl() {
-        return render(false);
+        return UrlWriter.write(this, false);
     }
 
     /**
@@ -340,7 +339,7 @@ public final class BackingService {
      */
     @Override
     public String toString() {
-        return render(true);
+        return UrlWriter.write(this, true);
     }
 
     /**
@@ -389,56 +388,5 @@ public final class BackingService {
         if (!row.kind().equals(kind)) {
             throw new IllegalStateException("this is a " + row.kind() + " URL, not " + kind);
         }
-    }
-
-    private String render(boolean redact) {
-        StringBuilder b = new StringBuilder(64).append(scheme);
-        if (embedded != null) {
-            b.append(':').append(embedded).append(':');
-            Percent.append(b, database, "/:");
-        } else {
-            authorityAndPath(b, redact);
-        }
-        char sep = '?';
-        for (Map.Entry<String, String> e : query.entrySet()) {
-            b.append(sep);
-            sep = '&';
-            Percent.append(b, e.getKey(), "/:,");
-            b.append('=');
-            if (redact && secret(e.getKey())) {
-                b.append("***");
-            } else {
-                Percent.append(b, e.getValue(), "/:,");
-            }
-        }
-        return b.toString();
-    }
-
-    private void authorityAndPath(StringBuilder b, boolean redact) {
-        b.append("://");
-        if (user != null) {
-            Percent.append(b, user, "");
-            if (password != null) {
-                b.append(':');
-                if (redact) {
-                    b.append("***");
-                } else {
-                    Percent.append(b, password, "");
-                }
-            }
-            b.append('@');
-        }
-        for (int i = 0; i < hosts.size(); i++) {
-            b.append(i == 0 ? "" : ",").append(hosts.get(i));
-        }
-        if (database != null) {
-            b.append('/');
-            Percent.append(b, database, row.kind().equals("h2") ? "/" : "");
-        }
-    }
-
-    private static boolean secret(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return n.contains("pass") || n.contains("secret") || n.contains("token");
     }
 }
