@@ -3,7 +3,6 @@ package io.twelvefactor.backing;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,7 +25,10 @@ import java.util.Properties;
  * underscores, and Unix sockets ({@code %2Fvar%2Frun%2Fpostgresql}, or libpq's
  * {@code ?host=/var/run/postgresql}, which moves into {@link #hosts()} with its {@code ?port=}).
  * Ports are 1–65535.
- * A URL must name a host. A trailing newline is an error that says so.
+ * A URL must name a host, except H2's embedded forms: {@code h2:mem:NAME} (an in-memory
+ * database) and {@code h2:file:PATH} ({@code ./data/notes}, {@code /var/data/notes}), with
+ * optional {@code ?NAME=value} settings, which have no host, no credentials and no TLS.
+ * A trailing newline is an error that says so.
  *
  * <p>{@link #toString()} never shows the password; {@link #toUrl()} renders it, normalized, so
  * that {@code parse(d.toUrl()).equals(d)}. Instances are immutable and thread-safe;
@@ -37,6 +39,7 @@ public final class BackingService {
 
     private final String scheme;
     private final Scheme row;
+    private final String embedded;
     private final List<Host> hosts;
     private final String user;
     private final String password;
@@ -44,10 +47,11 @@ public final class BackingService {
     private final Map<String, String> query;
     private final Tls tls;
 
-    BackingService(String scheme, Scheme row, List<Host> hosts, String user, String password,
-            String database, Map<String, String> query, Tls tls) {
+    BackingService(String scheme, Scheme row, String embedded, List<Host> hosts, String user,
+            String password, String database, Map<String, String> query, Tls tls) {
         this.scheme = scheme;
         this.row = row;
+        this.embedded = embedded;
         this.hosts = List.copyOf(hosts);
         this.user = user;
         this.password = password;
@@ -151,9 +155,10 @@ public final class BackingService {
     }
 
     /**
-     * Every host, in the order written.
+     * Every host, in the order written. Empty for an embedded H2 database
+     * ({@code h2:mem:NAME}, {@code h2:file:PATH}), and only then.
      *
-     * @return at least one host
+     * @return the hosts, at least one unless the database is embedded
      */
     public List<Host> hosts() {
         return hosts;
@@ -163,18 +168,20 @@ public final class BackingService {
      * The first host's decoded name, IPv6 address (no brackets) or socket path.
      *
      * @return {@code hosts().get(0).name()}
+     * @throws IllegalStateException if the database is embedded ({@code hosts()} is empty)
      */
     public String host() {
-        return hosts.get(0).name();
+        return firstHost().name();
     }
 
     /**
      * The first host's effective port: the one written, or the scheme's default.
      *
      * @return {@code hosts().get(0).port()}
+     * @throws IllegalStateException if the database is embedded ({@code hosts()} is empty)
      */
     public int port() {
-        return hosts.get(0).port();
+        return firstHost().port();
     }
 
     /**
@@ -200,7 +207,9 @@ public final class BackingService {
     /**
      * The decoded path without its leading {@code /}: the database, or the service's
      * equivalent (Redis database index, AMQP virtual host, H2 database path, Oracle service).
-     * {@code scheme://host/} gives an empty string; {@code scheme://host} nothing.
+     * {@code scheme://host/} gives an empty string; {@code scheme://host} nothing. For an
+     * embedded H2 database, the name ({@code h2:mem:notes} gives {@code notes}) or the path
+     * ({@code h2:file:./data/notes} gives {@code ./data/notes}), never empty.
      *
      * @return the path, or empty {@code Optional} when the URL has none
      */
@@ -283,7 +292,9 @@ public final class BackingService {
      * are always written, query parameters pass through, and {@code sslmode} becomes the
      * driver's own TLS options (see the README's tables). Kinds: postgresql, cockroachdb and
      * redshift ({@code jdbc:postgresql:}), mysql, mariadb, sqlserver, oracle (thin), h2
-     * ({@code tcp:}/{@code ssl:}).
+     * ({@code tcp:}/{@code ssl:}, or embedded {@code jdbc:h2:mem:NAME}/{@code jdbc:h2:file:PATH}
+     * with each query parameter as {@code ;NAME=value}; nothing is added, so an in-memory
+     * database that should outlive its last connection says {@code ?DB_CLOSE_DELAY=-1}).
      *
      * @return the JDBC URL
      * @throws BackingServiceException if the kind has no JDBC form, or the URL asks for
@@ -297,7 +308,9 @@ public final class BackingService {
     /**
      * The connection properties to pass with {@link #toJdbcUrl()}:
      * {@code user} and {@code password} when the URL has them, and for MariaDB any value
-     * its driver could not read from the URL unencoded. A new object on every call.
+     * its driver could not read from the URL unencoded. A new object on every call. An
+     * embedded H2 URL carries no credentials, so H2 opens it with an empty user name and
+     * password; set {@code user} and {@code password} on the result to use others.
      *
      * @return the properties, possibly empty
      * @throws BackingServiceException as {@link #toJdbcUrl()} does
@@ -315,7 +328,7 @@ public final class BackingService {
      * @return the URL
      */
     public String toUrl() {
-        return render(false);
+        return UrlWriter.write(this, false);
     }
 
     /**
@@ -326,7 +339,7 @@ public final class BackingService {
      */
     @Override
     public String toString() {
-        return render(true);
+        return UrlWriter.write(this, true);
     }
 
     /**
@@ -339,7 +352,7 @@ public final class BackingService {
     @Override
     public boolean equals(Object o) {
         return o instanceof BackingService other && scheme.equals(other.scheme)
-                && hosts.equals(other.hosts) && Objects.equals(user, other.user)
+                && Objects.equals(embedded, other.embedded) && hosts.equals(other.hosts) && Objects.equals(user, other.user)
                 && Objects.equals(password, other.password)
                 && Objects.equals(database, other.database) && query.equals(other.query);
     }
@@ -351,57 +364,29 @@ public final class BackingService {
      */
     @Override
     public int hashCode() {
-        return Objects.hash(scheme, hosts, user, password, database, query);
+        return Objects.hash(scheme, embedded, hosts, user, password, database, query);
     }
 
     Scheme row() {
         return row;
     }
 
+    /** {@code mem} or {@code file} for an embedded H2 database, else {@code null}. */
+    String embedded() {
+        return embedded;
+    }
+
+    private Host firstHost() {
+        if (hosts.isEmpty()) {
+            throw new IllegalStateException("an embedded h2:" + embedded + ": database has no"
+                    + " host or port; check hosts().isEmpty() before asking");
+        }
+        return hosts.get(0);
+    }
+
     private void requireKind(String kind) {
         if (!row.kind().equals(kind)) {
             throw new IllegalStateException("this is a " + row.kind() + " URL, not " + kind);
         }
-    }
-
-    private String render(boolean redact) {
-        StringBuilder b = new StringBuilder(64).append(scheme).append("://");
-        if (user != null) {
-            Percent.append(b, user, "");
-            if (password != null) {
-                b.append(':');
-                if (redact) {
-                    b.append("***");
-                } else {
-                    Percent.append(b, password, "");
-                }
-            }
-            b.append('@');
-        }
-        for (int i = 0; i < hosts.size(); i++) {
-            b.append(i == 0 ? "" : ",").append(hosts.get(i));
-        }
-        if (database != null) {
-            b.append('/');
-            Percent.append(b, database, row.kind().equals("h2") ? "/" : "");
-        }
-        char sep = '?';
-        for (Map.Entry<String, String> e : query.entrySet()) {
-            b.append(sep);
-            sep = '&';
-            Percent.append(b, e.getKey(), "/:,");
-            b.append('=');
-            if (redact && secret(e.getKey())) {
-                b.append("***");
-            } else {
-                Percent.append(b, e.getValue(), "/:,");
-            }
-        }
-        return b.toString();
-    }
-
-    private static boolean secret(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return n.contains("pass") || n.contains("secret") || n.contains("token");
     }
 }

@@ -157,16 +157,28 @@ final class Jdbc {
         }
     }
 
-    /** H2 server mode: {@code tcp://} or {@code ssl://}, settings as {@code ;NAME=value}. */
+    /**
+     * H2: embedded {@code mem:}/{@code file:} as written, or server mode {@code tcp://} or
+     * {@code ssl://}; settings as {@code ;NAME=value}.
+     */
     private void h2() {
-        Tls tls = d.tls().orElse(null);
-        if (tls != null && tls != Tls.DISABLE && tls != Tls.REQUIRE) {
-            throw noTls("H2's ssl:// does not verify the server's certificate; use require");
+        if (d.embedded() != null) {
+            url.append("jdbc:h2:").append(d.embedded()).append(':')
+                    .append(d.database().orElseThrow());
+        } else {
+            Tls tls = d.tls().orElse(null);
+            if (tls != null && tls != Tls.DISABLE && tls != Tls.REQUIRE) {
+                throw noTls("H2's ssl:// does not verify the server's certificate; use require");
+            }
+            url.append("jdbc:h2:").append(tls == Tls.REQUIRE ? "ssl://" : "tcp://");
+            hostList(false);
+            url.append('/').append(rawValue("database", d.database().orElse(""), "/$"));
         }
-        url.append("jdbc:h2:").append(tls == Tls.REQUIRE ? "ssl://" : "tcp://");
-        hostList(false);
-        url.append('/').append(rawValue("database", d.database().orElse(""), "/$"));
         for (Map.Entry<String, String> e : options(null).entrySet()) {
+            if (!Percent.plain(e.getKey(), "")) {
+                throw fail("query parameter " + e.getKey(), "an H2 setting's name is letters,"
+                        + " digits and -._~");
+            }
             if (e.getValue().indexOf(';') >= 0) {
                 throw fail("query parameter " + e.getKey(), "H2 cannot take ';' in a setting");
             }

@@ -1,12 +1,10 @@
 package io.twelvefactor.backing;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
 
 /**
  * Parses one URL: splits the raw string into its components first, then decodes each.
@@ -34,6 +32,9 @@ final class UrlParser {
     private BackingService parse() {
         int n = s.length();
         checkCharacters(n);
+        if (s.regionMatches(true, 0, "h2:", 0, 3) && !s.startsWith("//", 3)) {
+            return embeddedH2(n);
+        }
         int i = schemeEnd();
         String scheme = s.substring(0, i).toLowerCase(Locale.ROOT);
         Scheme row = Scheme.TABLE.get(scheme);
@@ -59,11 +60,7 @@ final class UrlParser {
                         + " in a password as %2F, %3F and %23; anywhere else write '@' as %40");
             }
         }
-        int hash = s.indexOf('#', authStart);
-        if (hash >= 0) {
-            throw fail("url", hash + 1, "'#' would start a fragment, which a service URL cannot"
-                    + " have; write '#' in a password (or anywhere else) as %23");
-        }
+        noFragment(authStart);
         String user = null;
         String password = null;
         if (at >= 0) {
@@ -75,7 +72,6 @@ final class UrlParser {
                 password = decode(colon + 1, at, "password");
             }
         }
-        List<int[]> entries = splitHosts(at >= 0 ? at + 1 : authStart, authEnd);
         String database = null;
         int queryStart = authEnd;
         if (authEnd < n && s.charAt(authEnd) == '/') {
@@ -85,10 +81,62 @@ final class UrlParser {
         Map<String, String> query = queryStart < n ? query(queryStart + 1, n) : new LinkedHashMap<>();
         String hostParam = query.remove("host");
         String portParam = hostParam == null ? null : query.remove("port");
-        List<Host> hosts = hosts(entries, row, hostParam, portParam);
+        List<Host> hosts = new HostParser(this, s).hosts(at >= 0 ? at + 1 : authStart, authEnd,
+                row, hostParam, portParam);
         checkKind(row, hosts, authEnd, queryStart, database);
         Tls tls = tls(row, query);
-        return new BackingService(scheme, row, hosts, user, password, database, query, tls);
+        return new BackingService(scheme, row, null, hosts, user, password, database, query, tls);
+    }
+
+    /**
+     * H2's in-process forms {@code h2:mem:NAME} and {@code h2:file:PATH}: no host, no
+     * credentials, no TLS; {@code ?NAME=value} settings become H2's {@code ;NAME=value}.
+     */
+    private BackingService embeddedH2(int n) {
+        String mode = s.regionMatches(true, 3, "mem:", 0, 4) ? "mem"
+                : s.regionMatches(true, 3, "file:", 0, 5) ? "file" : null;
+        if (mode == null) {
+            throw fail("scheme", 4, "expected 'mem:', 'file:' or '//' after 'h2:', such as"
+                    + " h2:mem:notes, h2:file:./data/notes, or h2://host/path for an H2 server");
+        }
+        noFragment(3);
+        int start = 4 + mode.length();
+        int queryStart = indexOfAny(start, "?");
+        String database = decode(start, queryStart, "database");
+        if (database.isEmpty()) {
+            throw fail("database", start + 1, mode.equals("mem")
+                    ? "is empty; name the in-memory database, such as h2:mem:notes (an unnamed"
+                            + " one would be private to each connection)"
+                    : "is empty; write the database's path without .mv.db, such as"
+                            + " ./data/notes or /var/data/notes");
+        }
+        if (database.indexOf(';') >= 0) {
+            throw fail("database", start + 1, "holds ';', which would start an H2 setting;"
+                    + " write settings as ?NAME=value, such as ?MODE=PostgreSQL");
+        }
+        Map<String, String> query = queryStart < n ? query(queryStart + 1, n) : new LinkedHashMap<>();
+        for (String key : query.keySet()) {
+            String k = key.toLowerCase(Locale.ROOT);
+            if (k.equals("user") || k.equals("password")) {
+                throw fail("query parameter " + trim(key), positions.get(key), "an embedded H2 URL"
+                        + " carries no credentials, since H2 would read them from the JDBC URL;"
+                        + " set user and password on the Properties jdbcProperties() returns");
+            }
+            if (k.equals("sslmode")) {
+                throw fail("query parameter " + trim(key), positions.get(key), "an embedded"
+                        + " database has no connection to encrypt; remove sslmode");
+            }
+        }
+        return new BackingService(s.substring(0, 2).toLowerCase(Locale.ROOT),
+                Scheme.TABLE.get("h2"), mode, List.of(), null, null, database, query, null);
+    }
+
+    private void noFragment(int from) {
+        int hash = s.indexOf('#', from);
+        if (hash >= 0) {
+            throw fail("url", hash + 1, "'#' would start a fragment, which a service URL cannot"
+                    + " have; write '#' in a password (or anywhere else) as %23");
+        }
     }
 
     private void checkCharacters(int n) {
@@ -136,173 +184,6 @@ final class UrlParser {
     private static boolean schemeChar(char c, boolean first) {
         boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         return first ? letter : letter || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
-    }
-
-    /** Splits the host list at commas outside IPv6 brackets: {start, end} pairs. */
-    private List<int[]> splitHosts(int start, int end) {
-        List<int[]> out = new ArrayList<>(2);
-        int from = start;
-        boolean bracket = false;
-        for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
-            if (c == '[') {
-                bracket = true;
-            } else if (c == ']') {
-                bracket = false;
-            } else if (c == ',' && !bracket) {
-                out.add(new int[] {from, i});
-                from = i + 1;
-            }
-        }
-        out.add(new int[] {from, end});
-        return out;
-    }
-
-    private List<Host> hosts(List<int[]> entries, Scheme row, String hostParam,
-            String portParam) {
-        boolean many = entries.size() > 1;
-        List<Host> out = new ArrayList<>(entries.size());
-        OptionalInt paramPort = OptionalInt.empty();
-        for (int k = 0; k < entries.size(); k++) {
-            int a = entries.get(k)[0];
-            int b = entries.get(k)[1];
-            String component = many ? "host " + (k + 1) : "host";
-            String name;
-            int portStart = -1;
-            if (a < b && s.charAt(a) == '[') {
-                int close = s.indexOf(']', a);
-                if (close < 0 || close >= b) {
-                    throw fail(component, a + 1, "'[' opens an IPv6 address that no ']' closes");
-                }
-                name = ipv6(a + 1, close, component);
-                if (close + 1 < b) {
-                    if (s.charAt(close + 1) != ':') {
-                        throw fail(component, close + 2, "expected ':' and a port after ']'");
-                    }
-                    portStart = close + 2;
-                }
-            } else {
-                int colon = s.indexOf(':', a);
-                if (colon >= 0 && colon < b) {
-                    int second = s.indexOf(':', colon + 1);
-                    if (second >= 0 && second < b) {
-                        throw fail(component, a + 1, "an IPv6 address must be written in"
-                                + " brackets, such as [::1]:5432");
-                    }
-                    portStart = colon + 1;
-                }
-                name = hostName(a, portStart < 0 ? b : portStart - 1, component);
-            }
-            OptionalInt written = portStart < 0 ? OptionalInt.empty()
-                    : OptionalInt.of(port(portStart, b, many ? "port " + (k + 1) : "port"));
-            if (hostParam == null) {
-                if (name.isEmpty()) {
-                    throw fail(component, a + 1, "is empty; write a host name such as localhost,"
-                            + " or a Unix socket directory as %2Fvar%2Frun%2Fpostgresql");
-                }
-                out.add(host(name, written, row, component, a));
-            } else if (!name.isEmpty() || many) {
-                throw fail("query parameter host", positions.get("host"), "names a host although"
-                        + " the URL's authority already does; keep one of the two");
-            } else {
-                paramPort = written;
-            }
-        }
-        if (hostParam != null) {
-            String component = "query parameter host";
-            int p = positions.get("host");
-            if (portParam != null) {
-                if (paramPort.isPresent()) {
-                    throw fail("query parameter port", positions.get("port"), "repeats the port"
-                            + " the authority writes; keep one of the two");
-                }
-                paramPort = OptionalInt.of(portValue(portParam, "query parameter port",
-                        positions.get("port")));
-            }
-            for (String name : hostParam.split(",", -1)) {
-                if (name.isEmpty()) {
-                    throw fail(component, p, "has an empty host; write a socket directory such as"
-                            + " /var/run/postgresql or a host name");
-                }
-                if (name.charAt(0) != '/') {
-                    checkHostName(name, component, p);
-                }
-                out.add(host(name, paramPort, row, component, p - 1));
-            }
-        }
-        return out;
-    }
-
-    private Host host(String name, OptionalInt written, Scheme row, String component, int at) {
-        if (written.isEmpty() && !row.known()) {
-            throw fail(component, at + 1, "has no port, and scheme '" + trim(row.kind())
-                    + "' has no default port; write one, such as host:8080");
-        }
-        return new Host(name, written.isPresent() ? written.getAsInt() : row.defaultPort(), written);
-    }
-
-    private String ipv6(int a, int b, String component) {
-        if (a == b) {
-            throw fail(component, a, "'[]' holds no IPv6 address; write one, such as [::1]");
-        }
-        int zone = s.indexOf("%25", a);
-        int addrEnd = zone >= 0 && zone < b ? zone : b;
-        boolean colon = false;
-        for (int i = a; i < addrEnd; i++) {
-            char c = s.charAt(i);
-            colon |= c == ':';
-            if (!(c == ':' || c == '.' || Character.digit(c, 16) >= 0)) {
-                throw fail(component, i + 1, "'" + c + "' cannot appear in an IPv6 address;"
-                        + " write hex digits, ':' and '.', and a zone as %25, such as [fe80::1%25eth0]");
-            }
-        }
-        if (!colon) {
-            throw fail(component, a + 1, "brackets hold an IPv6 address, which contains ':'");
-        }
-        String addr = s.substring(a, addrEnd);
-        return addrEnd == b ? addr : addr + "%" + decode(addrEnd + 3, b, component + " zone");
-    }
-
-    private String hostName(int a, int b, String component) {
-        String name = decode(a, b, component);
-        if (!name.isEmpty() && name.charAt(0) != '/') {
-            checkHostName(name, component, a + 1);
-        }
-        return name;
-    }
-
-    private void checkHostName(String name, String component, int position) {
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c < 0x80 && !Percent.unreserved(c)) {
-                throw fail(component, position, "'" + c + "' cannot appear in a host name"
-                        + " (letters, digits, '-', '.', '_'); a Unix socket path starts with %2F");
-            }
-        }
-    }
-
-    private int port(int a, int b, String component) {
-        if (a == b) {
-            throw fail(component, a, "':' is not followed by a port; write a port 1-65535 or"
-                    + " remove the ':'");
-        }
-        return portValue(s.substring(a, b), component, a + 1);
-    }
-
-    private int portValue(String text, String component, int position) {
-        int value = text.isEmpty() ? -1 : 0;
-        for (int i = 0; i < text.length() && value >= 0; i++) {
-            char c = text.charAt(i);
-            value = c < '0' || c > '9' ? -1 : Math.min(value * 10 + (c - '0'), 1_000_000);
-        }
-        if (value < 0) {
-            throw fail(component, position, "is not a number; expected an integer 1-65535"
-                    + " (if this is a password, the URL lacks '@host' after it)");
-        }
-        if (value < 1 || value > 65535) {
-            throw fail(component, position, "is outside 1-65535; write the service's real port");
-        }
-        return value;
     }
 
     private Map<String, String> query(int a, int n) {
@@ -397,7 +278,12 @@ final class UrlParser {
         return tls;
     }
 
-    private String decode(int a, int b, String component) {
+    /** Where query parameter {@code name} starts, 1-based. */
+    int position(String name) {
+        return positions.get(name);
+    }
+
+    String decode(int a, int b, String component) {
         return Percent.decode(s, a, b, component, variable);
     }
 
@@ -411,7 +297,7 @@ final class UrlParser {
     }
 
     /** An error at a 1-based position; one past the end (an empty last part) is the end. */
-    private BackingServiceException fail(String component, int position, String problem) {
+    BackingServiceException fail(String component, int position, String problem) {
         return new BackingServiceException(variable, component, Math.min(position, s.length()),
                 problem);
     }

@@ -18,6 +18,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /**
  * Generated descriptors: formatting one as a URL by a reference encoder (every byte but the
@@ -26,12 +27,21 @@ import net.jqwik.api.Provide;
  */
 class BackingServiceProperties {
 
-    /** The components a test generates, and the URL a reference formatter makes of them. */
+    /**
+     * The components a test generates, and the URL a reference formatter makes of them;
+     * {@code embedded} is H2's {@code mem} or {@code file}, or null for a URL with hosts.
+     */
     record Spec(String scheme, String user, String password, List<Host> hosts, String database,
-            Map<String, String> query) {
+            Map<String, String> query, String embedded) {
 
         String format() {
-            StringBuilder b = new StringBuilder(scheme).append("://");
+            StringBuilder b = new StringBuilder(scheme);
+            if (embedded != null) {
+                b.append(':').append(embedded).append(':').append(encode(database));
+                appendQuery(b);
+                return b.toString();
+            }
+            b.append("://");
             if (user != null) {
                 b.append(encode(user));
                 if (password != null) {
@@ -56,10 +66,26 @@ class BackingServiceProperties {
             if (database != null) {
                 b.append('/').append(encode(database));
             }
+            appendQuery(b);
+            return b.toString();
+        }
+
+        private void appendQuery(StringBuilder b) {
             char sep = '?';
             for (Map.Entry<String, String> e : query.entrySet()) {
                 b.append(sep).append(encode(e.getKey())).append('=').append(encode(e.getValue()));
                 sep = '&';
+            }
+        }
+
+        /** H2's embedded JDBC URL by its documented form, or null when a setting holds ';'. */
+        String embeddedJdbcUrl() {
+            StringBuilder b = new StringBuilder("jdbc:h2:").append(embedded).append(':').append(database);
+            for (Map.Entry<String, String> e : query.entrySet()) {
+                if (e.getValue().contains(";")) {
+                    return null;
+                }
+                b.append(';').append(e.getKey()).append('=').append(e.getValue());
             }
             return b.toString();
         }
@@ -80,7 +106,7 @@ class BackingServiceProperties {
     }
 
     @Property(tries = 1000)
-    void formattedDescriptorsParseBackToTheirComponents(@ForAll("specs") Spec spec) {
+    void formattedDescriptorsParseBackToTheirComponents(@ForAll("allSpecs") Spec spec) {
         BackingService d = BackingService.parse(spec.format());
         assertEquals(spec.scheme(), d.scheme());
         assertEquals(Optional.ofNullable(spec.user()), d.user());
@@ -91,6 +117,15 @@ class BackingServiceProperties {
         BackingService again = BackingService.parse(d.toUrl());
         assertEquals(d, again);
         assertEquals(d.toUrl(), again.toUrl());
+        if (spec.embedded() != null) {
+            String jdbc = spec.embeddedJdbcUrl();
+            if (jdbc == null) {
+                assertThrows(BackingServiceException.class, d::toJdbcUrl);
+            } else {
+                assertEquals(jdbc, d.toJdbcUrl());
+                assertEquals(0, d.jdbcProperties().size());
+            }
+        }
     }
 
     @Property(tries = 500)
@@ -168,7 +203,7 @@ class BackingServiceProperties {
     Arbitrary<String> urlish() {
         Arbitrary<String> piece = Arbitraries.oneOf(
                 Arbitraries.of("postgres://", "redis://", "amqp://", "mongodb+srv://", "h2://", "x://",
-                        "mariadb://", "sqlserver://", "oracle://"),
+                        "mariadb://", "sqlserver://", "oracle://", "h2:mem:", "h2:file:", "h2:"),
                 Arbitraries.of("@", ":", "/", "?", "#", "%", "%2F", "%25", "%zz", "%00", "%C3", "[", "]",
                         "[::1]", ",", "=", "&", "+", " ", "host", "sslmode=", "require", "host=",
                         "port=", "5432", "0", "99999", "_", "\u00e9"),
@@ -194,7 +229,7 @@ class BackingServiceProperties {
 
     private static Spec withPassword(Spec s, String pw) {
         return new Spec(s.scheme(), s.user() == null ? "u" : s.user(), pw, s.hosts(), s.database(),
-                s.query());
+                s.query(), null);
     }
 
     @Provide
@@ -229,10 +264,7 @@ class BackingServiceProperties {
                 Arbitraries.of("::1", "2001:db8::1", "fe80::1%eth0", "fe80::2%\u00e9n0"),
                 text().map(t -> "/" + t)).list().ofMinSize(1).ofMaxSize(3);
         Arbitrary<List<Integer>> ports = Arbitraries.integers().between(0, 65535).list().ofSize(3);
-        Arbitrary<Map<String, String>> query = Arbitraries.maps(
-                Arbitraries.strings().withCharRange('a', 'z').withChars("_").ofMinLength(1).ofMaxLength(8)
-                        .filter(k -> !List.of("host", "sslmode", "tls", "ssl").contains(k)),
-                text()).ofMaxSize(3).map(LinkedHashMap::new);
+        Arbitrary<Map<String, String>> query = query("host", "sslmode", "tls", "ssl");
         return Combinators.combine(scheme, optionalText, optionalText, names, ports, text().injectNull(0.3),
                 Arbitraries.integers().between(0, 15), query).as((s, user, pw, hostNames, portList, db, redisDb, q) -> {
                     Scheme row = Scheme.TABLE.get(s);
@@ -243,7 +275,29 @@ class BackingServiceProperties {
                                 : new Host(hostNames.get(i), p, OptionalInt.of(p)));
                     }
                     String database = row.kind().equals("redis") && db != null ? Integer.toString(redisDb) : db;
-                    return new Spec(s, user == null ? null : user, user == null ? null : pw, hosts, database, q);
+                    return new Spec(s, user == null ? null : user, user == null ? null : pw, hosts, database, q,
+                            null);
                 });
+    }
+
+    /** H2's h2:mem:NAME and h2:file:PATH, relative or absolute, with settings. */
+    @Provide
+    Arbitrary<Spec> embeddedSpecs() {
+        Arbitrary<String> database = Combinators.combine(Arbitraries.of("", "./", "/var/", "~/", "C:/"),
+                text()).as((prefix, t) -> prefix + t.replace(";", "")).filter(db -> !db.isEmpty());
+        return Combinators.combine(Arbitraries.of("mem", "file"), database, query("user", "password", "sslmode"))
+                .as((mode, db, q) -> new Spec("h2", null, null, List.of(), db, q, mode));
+    }
+
+    @Provide
+    Arbitrary<Spec> allSpecs() {
+        return Arbitraries.frequencyOf(Tuple.of(3, specs()), Tuple.of(1, embeddedSpecs()));
+    }
+
+    private Arbitrary<Map<String, String>> query(String... excluded) {
+        return Arbitraries.maps(
+                Arbitraries.strings().withCharRange('a', 'z').withChars("_").ofMinLength(1).ofMaxLength(8)
+                        .filter(k -> !List.of(excluded).contains(k)),
+                text()).ofMaxSize(3).map(LinkedHashMap::new);
     }
 }
