@@ -1,5 +1,6 @@
 package io.twelvefactor.config;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 
@@ -88,6 +89,16 @@ final class Numbers {
             i++;
         }
         return i;
+    }
+
+    /** A BigDecimal in the decimal grammar, with an exponent BigDecimal can represent. */
+    static BigDecimal decimal(String text) throws Invalid {
+        checkDecimal(text);
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new Invalid("has an exponent out of range");
+        }
     }
 
     /** A finite double (or float) in the decimal grammar. */

@@ -132,7 +132,7 @@ final class Scalar {
             case INTEGRAL: return box(Numbers.integer(text, min, max));
             case FLOATING: return box(Numbers.floating(text, type == float.class || type == Float.class));
             case BOOLEAN: return Numbers.bool(text);
-            case BIG_DECIMAL: Numbers.checkDecimal(text); return new BigDecimal(text);
+            case BIG_DECIMAL: return Numbers.decimal(text);
             case BIG_INTEGER: Numbers.checkDigits(text); return new BigInteger(text);
             case ENUM: return enumConstant(text);
             case DURATION: return Numbers.duration(text);

@@ -195,6 +195,8 @@ class ValuesTest {
         assertEquals(new BigDecimal("1.10"), big.decimal());
         assertEquals(new BigInteger("123456789012345678901234567890"), big.integer());
         assertEquals(2, failure(Big.class, Map.of("DECIMAL", "1,1", "INTEGER", "0x10")).problems().size());
+        assertTrue(only(failure(Big.class, Map.of("DECIMAL", "1e99999999999", "INTEGER", "1"))).message()
+                .contains("exponent out of range"));
     }
 
     @Test
