@@ -116,6 +116,13 @@ public final class ConfigDescription {
         /**
          * Checks that no part is null.
          *
+         * @param name the variable name
+         * @param type a short type name
+         * @param defaultValue the default literal, if any
+         * @param required whether the variable is required
+         * @param secret whether the value is a secret
+         * @param description the description, if any
+         * @param expected what a valid value looks like
          * @throws NullPointerException if a part is null
          */
         public Variable {

@@ -65,13 +65,18 @@ public final class ConfigException extends RuntimeException {
      *     {@code @Default of AppConfig.port}, {@code config type AppConfig} and so on
      * @param message what is wrong and what was expected, for example
      *     {@code "80x" is not a whole number; expected an integer from 1 to 65535}
+     * @serial exclude
      */
     public record Problem(String variable, String source, String message) implements java.io.Serializable {
+        /** Version of the serialised form. */
         private static final long serialVersionUID = 1L;
 
         /**
          * Checks that no part is null.
          *
+         * @param variable the variable concerned
+         * @param source where the value came from or was looked for
+         * @param message what is wrong and what was expected
          * @throws NullPointerException if a part is null
          */
         public Problem {

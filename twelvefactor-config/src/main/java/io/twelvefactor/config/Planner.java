@@ -37,12 +37,13 @@ final class Planner {
             throw new IllegalArgumentException(type.getName() + " is not a record; declare the configuration as a record");
         }
         Planner planner = new Planner(type, converters);
-        Prefix prefix = type.getAnnotation(Prefix.class);
-        String name = prefix == null ? "" : prefix.value();
+        Annotations annotations = Annotations.of(type, type.getRecordComponents());
+        String prefix = annotations.prefix;
+        String name = prefix == null ? "" : prefix;
         if (prefix != null && !Names.isValid(name)) {
             planner.problem(name, "@Prefix is not a valid variable name; use letters, digits and '_'");
         }
-        RecordNode node = planner.record(type, name, false, type.getSimpleName());
+        RecordNode node = planner.record(type, name, false, type.getSimpleName(), annotations);
         return new Plan(node, planner.problems);
     }
 
@@ -50,10 +51,11 @@ final class Planner {
     static RecordNode element(Class<?> type, String prefix, Map<Class<?>, Function<String, ?>> converters) {
         Planner planner = new Planner(type, converters);
         planner.listDepth = 1;
-        return planner.record(type, prefix, false, type.getSimpleName());
+        return planner.record(type, prefix, false, type.getSimpleName(), null);
     }
 
-    private RecordNode record(Class<?> type, String prefix, boolean optional, String where) {
+    /** Plans a record; {@code known} are its annotations when already read, or null. */
+    private RecordNode record(Class<?> type, String prefix, boolean optional, String where, Annotations known) {
         if (path.contains(type)) {
             problem(prefix, where + " contains itself; a config type must be a tree of records");
             return null;
@@ -74,25 +76,26 @@ final class Planner {
                     + " exported or opened to module io.twelvefactor.config");
         }
         path.add(type);
+        Annotations annotations = known != null ? known : Annotations.of(type, components);
         Node[] nodes = new Node[components.length];
         for (int i = 0; i < components.length; i++) {
-            nodes[i] = component(components[i], prefix, type.getSimpleName() + "." + components[i].getName());
+            nodes[i] = component(components[i], annotations, i, prefix,
+                    type.getSimpleName() + "." + components[i].getName());
         }
         path.remove(path.size() - 1);
         String variables = prefix.isEmpty() ? root : prefix + "_*";
         return new RecordNode(constructor, nodes, optional, variables);
     }
 
-    private Node component(RecordComponent component, String prefix, String where) {
-        Name exact = component.getAnnotation(Name.class);
-        String name = exact == null ? Names.join(prefix, Names.derive(component.getName())) : exact.value();
+    private Node component(RecordComponent component, Annotations annotations, int index, String prefix, String where) {
+        String exact = annotations.names[index];
+        String name = exact == null ? Names.join(prefix, Names.derive(component.getName())) : exact;
         if (exact != null && listDepth > 0) {
             problem(name, "@Name on " + where + " cannot be used in a record bound as a list element");
         } else if (!Names.isValid(name)) {
             problem(name, where + " gives an invalid variable name; use @Name with letters, digits and '_'");
         }
-        Default literal = component.getAnnotation(Default.class);
-        Description description = component.getAnnotation(Description.class);
+        String literal = annotations.defaults[index];
         Type type = component.getGenericType();
         Class<?> raw = component.getType();
         boolean optional = raw == Optional.class;
@@ -104,21 +107,21 @@ final class Planner {
                 problem(name, "@Default on " + where + " cannot apply to a nested record; put defaults on its components");
             }
             if (nested) {
-                return record(innerRaw, name, optional, where);
+                return record(innerRaw, name, optional, where, null);
             }
             Class<?> element = rawClass(argument(type, 0));
             listDepth++;
-            RecordNode first = record(element, name + "_0", false, where);
+            RecordNode first = record(element, name + "_0", false, where, null);
             listDepth--;
             return first == null ? null : new RecordList(name, element, converters, first);
         }
-        Leaf leaf = leaf(name, type, where, description == null ? null : description.value());
+        Leaf leaf = leaf(name, type, where, annotations.descriptions[index]);
         if (leaf == null) {
             return null;
         }
         register(name, where);
         if (literal != null) {
-            String problem = leaf.setDefault(literal.value());
+            String problem = leaf.setDefault(literal);
             if (problem != null) {
                 problems.add(new ConfigException.Problem(name, "@Default of " + where, problem));
             }
