@@ -32,7 +32,7 @@ final class DotEnv {
         this.label = label;
     }
 
-    /** Reads the file; a missing file gives an empty result when {@code optional}. */
+    /** Reads the file; a missing file gives null when {@code optional}, a problem otherwise. */
     static DotEnv read(Path file, boolean optional) {
         DotEnv env = new DotEnv(file.toString());
         try {
@@ -42,9 +42,10 @@ final class DotEnv {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString());
         } catch (NoSuchFileException e) {
-            if (!optional) {
-                env.fail("the file does not exist");
+            if (optional) {
+                return null;
             }
+            env.fail("the file does not exist");
         } catch (CharacterCodingException e) {
             env.fail("the file is not valid UTF-8");
         } catch (IOException e) {
