@@ -2,7 +2,6 @@ package io.twelvefactor.config;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 
 /** Strict parsers for numbers, booleans and durations: decimal ASCII digits, explicit units. */
 final class Numbers {
@@ -83,6 +82,89 @@ final class Numbers {
         }
     }
 
+    private static final char[] TIME_UNITS = {'h', 'm', 's'};
+    private static final long[] TIME_SECONDS = {3600, 60, 1};
+
+    /**
+     * ISO-8601 as {@link Duration#parse} reads it ({@code [-+]P[nD][T[nH][nM][n[.f]S]]}, any
+     * case, signed parts), without the regular expression it compiles on first use.
+     */
+    static Duration iso(String text) throws Invalid {
+        int n = text.length();
+        int i = text.charAt(0) == 'P' || text.charAt(0) == 'p' ? 1 : 2;
+        long[] parts = new long[4];
+        int nanos = 0;
+        boolean any = false;
+        try {
+            int end = numberEnd(text, i);
+            if (end > i) {
+                if (end >= n || Text.lower(text.charAt(end)) != 'd') {
+                    throw isoError();
+                }
+                parts[0] = Math.multiplyExact(Long.parseLong(text, i, end, 10), 86400);
+                i = end + 1;
+                any = true;
+            }
+            if (i < n) {
+                if (Text.lower(text.charAt(i++)) != 't' || i == n) {
+                    throw isoError();
+                }
+                for (int unit = 0; i < n; unit++) {
+                    end = numberEnd(text, i);
+                    if (end == i || end >= n) {
+                        throw isoError();
+                    }
+                    char c = Text.lower(text.charAt(end));
+                    boolean fraction = c == '.' || c == ',';
+                    while (unit < 3 && TIME_UNITS[unit] != c && !(unit == 2 && fraction)) {
+                        unit++;
+                    }
+                    if (unit == 3) {
+                        throw isoError();
+                    }
+                    parts[unit + 1] = Math.multiplyExact(Long.parseLong(text, i, end, 10), TIME_SECONDS[unit]);
+                    if (fraction) {
+                        int digits = skipDigits(text, end + 1);
+                        if (digits - end - 1 > 9 || digits >= n || Text.lower(text.charAt(digits)) != 's') {
+                            throw isoError();
+                        }
+                        nanos = fractionNanos(text, end + 1, digits) * (text.charAt(i) == '-' ? -1 : 1);
+                        end = digits;
+                    }
+                    i = end + 1;
+                    any = true;
+                }
+            }
+            if (!any) {
+                throw isoError();
+            }
+            long seconds = Math.addExact(parts[0], Math.addExact(parts[1], Math.addExact(parts[2], parts[3])));
+            Duration d = Duration.ofSeconds(seconds, nanos);
+            return text.charAt(0) == '-' ? d.negated() : d;
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new Invalid("is too long for a duration");
+        }
+    }
+
+    private static Invalid isoError() {
+        return new Invalid("is not an ISO-8601 duration");
+    }
+
+    /** The end of {@code [-+]?[0-9]+} at {@code from}, or {@code from} when there is none. */
+    private static int numberEnd(String text, int from) {
+        int start = from < text.length() && (text.charAt(from) == '-' || text.charAt(from) == '+') ? from + 1 : from;
+        int end = skipDigits(text, start);
+        return end == start ? from : end;
+    }
+
+    private static int fractionNanos(String text, int from, int to) {
+        int nanos = 0;
+        for (int i = from; i < from + 9; i++) {
+            nanos = nanos * 10 + (i < to ? text.charAt(i) - '0' : 0);
+        }
+        return nanos;
+    }
+
     private static int skipDigits(String text, int from) {
         int i = from;
         while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
@@ -129,12 +211,9 @@ final class Numbers {
     /** Digits then a unit (ms, s, m, h, d), or ISO-8601 starting with P. */
     static Duration duration(String text) throws Invalid {
         char first = text.charAt(0);
-        if (first == 'P' || first == 'p' || first == '-' && text.length() > 1 && (text.charAt(1) == 'P' || text.charAt(1) == 'p')) {
-            try {
-                return Duration.parse(text);
-            } catch (DateTimeParseException e) {
-                throw new Invalid("is not an ISO-8601 duration");
-            }
+        if (first == 'P' || first == 'p' || (first == '-' || first == '+') && text.length() > 1
+                && (text.charAt(1) == 'P' || text.charAt(1) == 'p')) {
+            return iso(text);
         }
         int end = skipDigits(text, 0);
         if (end == 0) {

@@ -62,6 +62,32 @@ class EnvPropertiesTest {
         assertEquals(Duration.of(amount, chrono), Env.of(Map.of("VALUE", amount + unit)).bind(Time.class).value());
     }
 
+    @Property(tries = 1000)
+    void isoDurationsAreReadExactlyAsDurationParseReadsThem(@ForAll("isoish") String text) {
+        Duration expected;
+        try {
+            expected = Duration.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            expected = null;
+        }
+        Duration actual;
+        try {
+            actual = Numbers.iso(text);
+        } catch (Invalid e) {
+            actual = null;
+        }
+        assertEquals(expected, actual, text);
+    }
+
+    @Provide
+    Arbitrary<String> isoish() {
+        Arbitrary<String> tail = Arbitraries.strings().withChars("PTDHMSptdhms0123456789-+.,").ofMaxLength(14);
+        Arbitrary<String> shaped = Arbitraries.strings().withChars("0123456789").ofMinLength(1).ofMaxLength(20)
+                .list().ofSize(5).map(p -> "P" + p.get(0) + "DT" + p.get(1) + "H" + p.get(2) + "M" + p.get(3) + "."
+                        + p.get(4).substring(0, Math.min(9, p.get(4).length())) + "S");
+        return Arbitraries.oneOf(tail.map(t -> "P" + t), tail.map(t -> "-P" + t), tail.map(t -> "PT" + t), shaped);
+    }
+
     @Provide
     Arbitrary<String> units() {
         return Arbitraries.of("ms", "s", "m", "h", "d");
