@@ -99,6 +99,20 @@ final class ConfigTypes {
         }
     }
 
+    /** Like a sealed descriptor type: an interface whose static parse returns an implementation. */
+    public interface Endpoint {
+        String scheme();
+
+        static Endpoint parse(String text) {
+            int colon = text.indexOf("://");
+            if (colon < 1) {
+                throw new IllegalArgumentException("no scheme");
+            }
+            String scheme = text.substring(0, colon);
+            return () -> scheme;
+        }
+    }
+
     record Range(int low, int high) {
         Range {
             if (low > high) {

@@ -230,6 +230,19 @@ class ValuesTest {
         assertFalse(e.getMessage().contains("12x4"));
     }
 
+    record Services(ConfigTypes.Endpoint databaseUrl, Optional<ConfigTypes.Endpoint> redisUrl) {
+    }
+
+    @Test
+    void interfacesWithAStaticParseMethodBindFromOneVariable() {
+        Services s = Env.of(Map.of("DATABASE_URL", "postgres://h/db")).bind(Services.class);
+        assertEquals("postgres", s.databaseUrl().scheme());
+        assertEquals(Optional.empty(), s.redisUrl());
+        ConfigException.Problem p = only(failure(Services.class, Map.of("DATABASE_URL", "nope")));
+        assertEquals("DATABASE_URL", p.variable());
+        assertTrue(p.message().contains("was rejected by Endpoint.parse(String): no scheme"), p::message);
+    }
+
     @Test
     void controlCharactersInValuesAreEscaped() {
         assertTrue(problem(OneInt.class, "1\n2\u0007").startsWith("\"1\\n2\\u0007\" is not"));
