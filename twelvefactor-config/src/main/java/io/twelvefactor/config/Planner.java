@@ -41,7 +41,9 @@ final class Planner {
         String prefix = annotations.prefix;
         String name = prefix == null ? "" : prefix;
         if (prefix != null && !Names.isValid(name)) {
+            // Every derived name would repeat this problem; report it alone.
             planner.problem(name, "@Prefix is not a valid variable name; use letters, digits and '_'");
+            return new Plan(null, planner.problems);
         }
         RecordNode node = planner.record(type, name, false, type.getSimpleName(), annotations);
         return new Plan(node, planner.problems);
