@@ -64,16 +64,16 @@ final class RecordNode extends Node {
         }
     }
 
-    /** The validation message with every secret value of this record hidden. */
+    /** The validation message with every secret value of this record hidden, then cut when long. */
     private static String redact(String message, Object[] arguments) {
-        String m = Text.foreign(message, null);
+        String m = message == null ? "no message" : message;
         for (Object argument : arguments) {
             Object value = argument instanceof Optional ? ((Optional<?>) argument).orElse(null) : argument;
             if (value instanceof Secret) {
                 m = Text.redact(m, String.valueOf(((Secret<?>) value).value()));
             }
         }
-        return m;
+        return Text.foreign(m, null);
     }
 
     @Override
