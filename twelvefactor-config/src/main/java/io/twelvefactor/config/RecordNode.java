@@ -2,6 +2,7 @@ package io.twelvefactor.config;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,14 +67,14 @@ final class RecordNode extends Node {
 
     /** The validation message with every secret value of this record hidden, then cut when long. */
     private static String redact(String message, Object[] arguments) {
-        String m = message == null ? "no message" : message;
+        List<String> secrets = new ArrayList<>();
         for (Object argument : arguments) {
             Object value = argument instanceof Optional ? ((Optional<?>) argument).orElse(null) : argument;
             if (value instanceof Secret) {
-                m = Text.redact(m, String.valueOf(((Secret<?>) value).value()));
+                secrets.add(String.valueOf(((Secret<?>) value).value()));
             }
         }
-        return Text.foreign(m, null);
+        return Text.foreign(message, secrets);
     }
 
     @Override

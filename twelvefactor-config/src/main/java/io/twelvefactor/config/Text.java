@@ -1,5 +1,7 @@
 package io.twelvefactor.config;
 
+import java.util.List;
+
 /** How values and foreign messages appear in problems: quoted, escaped, truncated, redacted. */
 final class Text {
     /** Values longer than this are cut in messages. */
@@ -25,16 +27,20 @@ final class Text {
         return b.toString();
     }
 
-    /** A foreign message (from a parse method or a validation) made safe to show. */
-    static String foreign(String message, String secret) {
+    /**
+     * A foreign message (from a parse method or a validation) made safe to show: every part of
+     * each secret hidden, then cut after {@code 4 * MAX_SHOWN} characters.
+     */
+    static String foreign(String message, List<String> secrets) {
         String m = message == null ? "no message" : message;
-        if (secret != null) {
+        int limit = 4 * MAX_SHOWN;
+        if (m.length() > 2 * limit) {
+            m = m.substring(0, 2 * limit); // bounds the redaction work; the cut below drops any tail
+        }
+        for (String secret : secrets) {
             m = redact(m, secret);
         }
-        if (m.length() > 4 * MAX_SHOWN) {
-            m = m.substring(0, 4 * MAX_SHOWN) + "…";
-        }
-        return m;
+        return m.length() > limit ? m.substring(0, limit) + "…" : m;
     }
 
     /**
@@ -60,15 +66,24 @@ final class Text {
         return b.toString();
     }
 
+    /** The longest run at {@code start} that occurs in the secret (checking its first 16 occurrences), or 0. */
     private static int longestRunAt(String message, int start, String secret, int min) {
-        if (start + min > message.length() || secret.indexOf(message.substring(start, start + min)) < 0) {
+        if (start + min > message.length()) {
             return 0;
         }
-        int end = start + min;
-        while (end < message.length() && secret.contains(message.substring(start, end + 1))) {
-            end++;
+        String seed = message.substring(start, start + min);
+        int best = 0;
+        int at = secret.indexOf(seed);
+        for (int tries = 0; at >= 0 && tries < 16; tries++) {
+            int length = min;
+            while (start + length < message.length() && at + length < secret.length()
+                    && message.charAt(start + length) == secret.charAt(at + length)) {
+                length++;
+            }
+            best = Math.max(best, length);
+            at = secret.indexOf(seed, at + 1);
         }
-        return end - start;
+        return best;
     }
 
     private static void escape(StringBuilder b, char c) {

@@ -96,6 +96,21 @@ class SecretFileTest {
         assertEquals("file " + file + " (PORT_FILE)", p.source());
     }
 
+    record Dsns(Secret<ConfigTypes.Dsn> dsn) {
+    }
+
+    @Test
+    void aLargeSecretThatAParseMethodQuotesIsHiddenAndTheMessageCut() throws IOException {
+        String secret = "mysql://" + "k9".repeat(Binding.MAX_FILE_SIZE / 2 - 8);
+        Path file = write("dsn", secret);
+        ConfigException e = failure(Dsns.class, Map.of("DSN_FILE", file.toString()));
+        String message = only(e).message();
+        assertTrue(message.startsWith("the secret value (" + secret.length() + " characters) was rejected by"
+                + " Dsn.parse(String): unsupported scheme in [redacted]"), message);
+        assertTrue(message.length() < 600, message);
+        assertFalse(message.contains("k9k9k9"), message);
+    }
+
     @Test
     void anEmptyFileVariableCountsAsUnset() {
         Db db = Env.of(Map.of("PASSWORD", "x", "PASSWORD_FILE", "", "PORT", "1")).bind(Db.class);
