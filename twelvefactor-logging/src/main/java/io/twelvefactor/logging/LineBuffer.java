@@ -112,6 +112,27 @@ class LineBuffer {
         byte[] esc = escapes;
         int p = pos;
         int end = stringEnd;
+        // Fast path: copy plain ASCII while it fits, one compare and one table read per char.
+        int n = Math.min(len, end - p);
+        int k = 0;
+        for (; k < n; k++) {
+            char c = s.charAt(from + k);
+            if (c >= 0x80 || esc[c] != 0) {
+                break;
+            }
+            b[p + k] = (byte) c;
+        }
+        p += k;
+        if (k < len) {
+            p = textSlow(s, from + k, to, p);
+        }
+        pos = p;
+    }
+
+    private int textSlow(String s, int from, int to, int p) {
+        byte[] b = buf;
+        byte[] esc = escapes;
+        int end = stringEnd;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c < 0x80 && esc[c] == 0) {
@@ -132,7 +153,7 @@ class LineBuffer {
                 p = q;
             }
         }
-        pos = p;
+        return p;
     }
 
     /** Encodes one non-trivial char at {@code p}; returns the new position, or -1 if it does not fit. */
