@@ -1,0 +1,44 @@
+package io.twelvefactor.logging;
+
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Run in a child JVM by {@link ChildJvmTest}, with this module as the only SLF4J provider.
+ * {@code exit}: logs events through SLF4J, JUL and System.Logger, then calls System.exit(3).
+ * {@code sigterm}: installs a shutdown hook that logs events, prints READY, and waits forever.
+ */
+public final class ChildMain {
+
+    static final int EVENTS = 500;
+
+    private ChildMain() {
+    }
+
+    /**
+     * Runs one scenario.
+     *
+     * @param args {@code exit} or {@code sigterm}
+     * @throws InterruptedException never in practice: the JVM stops first
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Logger log = LoggerFactory.getLogger("child");
+        if (args[0].equals("exit")) {
+            java.util.logging.Logger.getLogger("jul.child").info("from JUL");
+            java.util.logging.Logger.getLogger("jul.child").fine("JUL below the level");
+            System.getLogger("system.child").log(System.Logger.Level.WARNING, "from {0}", "System.Logger");
+            for (int i = 0; i < EVENTS; i++) {
+                log.info("before exit {} \u00e9\u4e2d", i);
+            }
+            System.exit(3);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (int i = 0; i < EVENTS; i++) {
+                log.info("from hook {}", i);
+            }
+        }, "hook"));
+        log.info("READY");
+        new CountDownLatch(1).await();
+    }
+}
