@@ -53,6 +53,9 @@ final class EventEncoder extends ValueWriter {
     private long cachedSecond = Long.MIN_VALUE;
     private long cachedDay = Long.MIN_VALUE;
     private final byte[] secondPrefix = new byte[20];
+    private static final int KEY_SLOTS = 64;
+    private final String[] keyRefs = new String[KEY_SLOTS];
+    private final byte[][] keyBytes = new byte[KEY_SLOTS][];
     private String cachedThread;
     private byte[] threadBytes = new byte[32];
     private int threadLength;
@@ -115,7 +118,7 @@ final class EventEncoder extends ValueWriter {
         timestamp();
         raw(layout.levels[level / 10]);
         if (layout.json) {
-            message(messageMax);
+            message(messageMax, fast);
             if (fast) {
                 raw(logger.part);
                 threadName(valueMax);
@@ -136,10 +139,10 @@ final class EventEncoder extends ValueWriter {
                 string(logger.name, valueMax);
                 raw(Layout.bytes(" - "));
             }
-            message(messageMax);
+            message(messageMax, fast);
         }
         tags(valueMax);
-        members(valueMax, membersUntil);
+        members(valueMax, membersUntil, fast);
         stackBytes = 0;
         if (thrown != null) {
             error(valueMax, stackMax);
@@ -149,10 +152,10 @@ final class EventEncoder extends ValueWriter {
         }
     }
 
-    private void message(int max) {
+    private void message(int max, boolean fast) {
         int start = pos;
         beginString(max);
-        formatted(message, argCount, arg0, arg1, args);
+        formatted(message, argCount, arg0, arg1, args, fast);
         endString();
         msgBytes = pos - start;
     }
@@ -200,7 +203,8 @@ final class EventEncoder extends ValueWriter {
     }
 
     private boolean isTraceKey(String key) {
-        return layout.json && (key.equals("trace_id") || key.equals("span_id"));
+        int len = key.length();
+        return layout.json && (len == 8 && key.equals("trace_id") || len == 7 && key.equals("span_id"));
     }
 
     private void tags(int max) {
@@ -233,35 +237,86 @@ final class EventEncoder extends ValueWriter {
         }
     }
 
-    private void members(int max, int until) {
+    private void members(int max, int until, boolean fast) {
         MdcAdapter.Context c = mdc;
         if (c != null) {
+            if (fast && c.encodedFor != layout) {
+                java.util.Arrays.fill(c.encoded, null);
+                c.encodedFor = layout;
+            }
             for (int i = 0; i < c.size && pos < until; i++) {
                 String key = c.keys[i];
-                if (isTraceKey(key) || layout.isReserved(key) || isKeyValue(key, 0)) {
+                if (kvCount > 0 && isKeyValue(key, 0)) {
                     continue;
                 }
-                key(key, max);
-                String value = c.values[i];
-                if (value == null && layout.json) {
-                    raw(NULL);
-                } else {
-                    quotedString(value == null ? "null" : value, max);
+                byte[] cached = fast ? c.encoded[i] : null;
+                if (cached != null) {
+                    raw(cached);
+                    continue;
+                }
+                int start = pos;
+                if (!isTraceKey(key) && !layout.isReserved(key)) {
+                    key(key, max);
+                    String value = c.values[i];
+                    if (value == null && layout.json) {
+                        raw(NULL);
+                    } else {
+                        quotedString(value == null ? "null" : value, max);
+                    }
+                }
+                if (fast && pos - start < max) {
+                    c.encoded[i] = java.util.Arrays.copyOfRange(buf, start, pos);
                 }
             }
         }
         for (int i = 0; i < kvCount && pos < until; i++) {
             String key = kvKeys[i] == null ? "null" : kvKeys[i];
-            if (layout.isReserved(key) || isKeyValue(key, i + 1)) {
+            if (isKeyValue(key, i + 1)) {
                 continue;
             }
-            key(key, max);
+            if (fast) {
+                byte[] k = cachedKey(key, max);
+                if (k.length == 0) {
+                    continue;
+                }
+                raw(k);
+            } else {
+                if (layout.isReserved(key)) {
+                    continue;
+                }
+                key(key, max);
+            }
             if (layout.json) {
                 jsonValue(kvValues[i], max);
             } else {
                 string(safeToString(kvValues[i]), max);
             }
         }
+    }
+
+    /**
+     * The bytes that introduce a member named {@code key} (empty for a key the format writes
+     * itself), from a small per-thread cache keyed by identity: keys are mostly constants.
+     */
+    private byte[] cachedKey(String key, int max) {
+        int slot = System.identityHashCode(key) & (KEY_SLOTS - 1);
+        if (keyRefs[slot] == key) {
+            return keyBytes[slot];
+        }
+        byte[] bytes;
+        if (layout.isReserved(key)) {
+            bytes = new byte[0];
+        } else {
+            int start = pos;
+            key(key, max);
+            bytes = java.util.Arrays.copyOfRange(buf, start, pos);
+            pos = start;
+        }
+        if (key.length() <= 256) {
+            keyRefs[slot] = key;
+            keyBytes[slot] = bytes;
+        }
+        return bytes;
     }
 
     private boolean isKeyValue(String key, int from) {

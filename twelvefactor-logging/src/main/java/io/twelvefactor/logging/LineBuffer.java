@@ -35,7 +35,7 @@ class LineBuffer {
     byte[] buf = new byte[1024];
     int pos;
     /** Position a string's content may not pass; -1 within a string means no limit. */
-    private int stringEnd = Integer.MAX_VALUE;
+    int stringEnd = Integer.MAX_VALUE;
     /** Whether the current string was cut. */
     boolean cut;
     private final boolean json;

@@ -17,12 +17,16 @@ final class MdcAdapter implements MDCAdapter {
     static final class Context {
         String[] keys;
         String[] values;
+        /** Each entry as the encoder last wrote it for {@link #encodedFor}; null when not yet. */
+        byte[][] encoded;
+        Object encodedFor;
         int size;
         private Map<String, Deque<String>> deques;
 
         Context(int capacity) {
             keys = new String[capacity];
             values = new String[capacity];
+            encoded = new byte[capacity][];
         }
 
         Context copy() {
@@ -71,14 +75,17 @@ final class MdcAdapter implements MDCAdapter {
         int i = c.indexOf(key);
         if (i >= 0) {
             c.values[i] = val;
+            c.encoded[i] = null;
             return;
         }
         if (c.size == c.keys.length) {
             c.keys = java.util.Arrays.copyOf(c.keys, c.size * 2);
             c.values = java.util.Arrays.copyOf(c.values, c.size * 2);
+            c.encoded = java.util.Arrays.copyOf(c.encoded, c.size * 2);
         }
         c.keys[c.size] = key;
         c.values[c.size] = val;
+        c.encoded[c.size] = null;
         c.size++;
     }
 
@@ -103,9 +110,11 @@ final class MdcAdapter implements MDCAdapter {
             int tail = c.size - i - 1;
             System.arraycopy(c.keys, i + 1, c.keys, i, tail);
             System.arraycopy(c.values, i + 1, c.values, i, tail);
+            System.arraycopy(c.encoded, i + 1, c.encoded, i, tail);
             c.size--;
             c.keys[c.size] = null;
             c.values[c.size] = null;
+            c.encoded[c.size] = null;
         }
     }
 
@@ -146,6 +155,9 @@ final class MdcAdapter implements MDCAdapter {
 
     @Override
     public void pushByKey(String key, String value) {
+        if (value == null) {
+            return;
+        }
         Context c = writable();
         if (c.deques == null) {
             c.deques = new HashMap<>();

@@ -28,10 +28,25 @@ class ValueWriter extends LineBuffer {
      * Writes {@code pattern} with each {@code {}} replaced by the next argument, following
      * SLF4J's rules: {@code \{}} is a literal {@code {}}, {@code \\{}} a backslash then the argument.
      */
-    final void formatted(String pattern, int argCount, Object a0, Object a1, Object[] args) {
+    final void formatted(String pattern, int argCount, Object a0, Object a1, Object[] args, boolean cached) {
         if (pattern == null) {
             text("null");
             return;
+        }
+        if (cached && argCount > 0) {
+            byte[][] pieces = pieces(pattern);
+            if (pieces != null) {
+                raw(pieces[0]);
+                for (int i = 1; i < pieces.length; i++) {
+                    if (i <= argCount) {
+                        argument(args != null ? args[i - 1] : i == 1 ? a0 : a1);
+                    } else {
+                        raw(PLACEHOLDER);
+                    }
+                    raw(pieces[i]);
+                }
+                return;
+            }
         }
         int from = 0;
         int len = pattern.length();
@@ -59,6 +74,45 @@ class ValueWriter extends LineBuffer {
             from = j + 2;
         }
         text(pattern, from, len);
+    }
+
+    private static final byte[] PLACEHOLDER = {'{', '}'};
+    private static final int PATTERN_SLOTS = 64;
+    private final String[] patternRefs = new String[PATTERN_SLOTS];
+    private final byte[][][] patternPieces = new byte[PATTERN_SLOTS][][];
+
+    /**
+     * The escaped text between the {@code {}} of a pattern without backslashes, from a small
+     * per-thread cache keyed by identity (patterns are mostly constants); null for other patterns.
+     */
+    private byte[][] pieces(String pattern) {
+        int slot = System.identityHashCode(pattern) & (PATTERN_SLOTS - 1);
+        if (patternRefs[slot] == pattern) {
+            return patternPieces[slot];
+        }
+        if (pattern.length() > 1024 || pattern.indexOf('\\') >= 0) {
+            return null;
+        }
+        int count = 1;
+        for (int j = pattern.indexOf("{}"); j >= 0; j = pattern.indexOf("{}", j + 2)) {
+            count++;
+        }
+        byte[][] pieces = new byte[count][];
+        int from = 0;
+        int start = pos;
+        int end = stringEnd;
+        stringEnd = Integer.MAX_VALUE - 64;
+        for (int i = 0; i < count; i++) {
+            int j = i == count - 1 ? pattern.length() : pattern.indexOf("{}", from);
+            text(pattern, from, j);
+            pieces[i] = Arrays.copyOfRange(buf, start, pos);
+            pos = start;
+            from = j + 2;
+        }
+        stringEnd = end;
+        patternRefs[slot] = pattern;
+        patternPieces[slot] = pieces;
+        return pieces;
     }
 
     /** Writes an argument's text inside a string. */

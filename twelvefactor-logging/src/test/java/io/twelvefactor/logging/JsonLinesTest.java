@@ -267,4 +267,29 @@ class JsonLinesTest {
         names.forEachRemaining(seen::add);
         assertEquals(seen.size(), new java.util.HashSet<>(seen).size(), seen.toString());
     }
+
+    @Test
+    void reusedPatternsKeysAndMdcEntriesFollowEveryChange() {
+        String pattern = "p {} q {}";
+        for (int i = 0; i < 3; i++) {
+            capture.factory.mdc.put("a", "v" + i);
+            if (i == 1) {
+                capture.factory.mdc.put("b", "only-once");
+            } else {
+                capture.factory.mdc.remove("b");
+            }
+            log.atInfo().addKeyValue("k", i).log(pattern, i);
+        }
+        capture.factory.mdc.put("k", "shadowed by the key-value");
+        log.atInfo().addKeyValue("k", "kv").log(pattern, 1, 2);
+        List<JsonNode> events = capture.events();
+        for (int i = 0; i < 3; i++) {
+            assertEquals("p " + i + " q {}", events.get(i).get("message").asText());
+            assertEquals("v" + i, events.get(i).get("a").asText());
+            assertEquals(i, events.get(i).get("k").asInt());
+            assertEquals(i == 1, events.get(i).has("b"));
+        }
+        assertEquals("p 1 q 2", events.get(3).get("message").asText());
+        assertEquals("kv", events.get(3).get("k").asText());
+    }
 }
