@@ -141,7 +141,7 @@ final class LogConfig {
             if (key.startsWith(LEVEL_PREFIX) && key.length() > LEVEL_PREFIX.length()) {
                 int level = level(env, key, -1, problems);
                 if (level >= 0) {
-                    result.put(key.substring(LEVEL_PREFIX.length()), level);
+                    result.put(normalize(key.substring(LEVEL_PREFIX.length())), level);
                 }
             }
         }
