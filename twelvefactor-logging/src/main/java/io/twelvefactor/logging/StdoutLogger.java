@@ -8,11 +8,17 @@ import org.slf4j.spi.LoggingEventAware;
 import org.slf4j.spi.LoggingEventBuilder;
 
 /**
- * One named logger. Its level is fixed when it is created (levels come from the environment
- * only), so a disabled call costs one field read and a compare. Enabled calls go to the
- * factory without building an argument array for one or two arguments.
+ * The SLF4J logger of this provider; obtain it through {@code LoggerFactory.getLogger}, never
+ * directly. Its level is fixed when it is created (levels come from the environment only), so a
+ * disabled call costs one field read and a compare; enabled calls format and write the event
+ * before they return, without allocating.
+ *
+ * <p>The class is public only because SLF4J replays the events logged while it initialises by
+ * calling {@link #log(LoggingEvent)} reflectively, which requires a public class.
+ *
+ * <p>Thread-safe.
  */
-final class StdoutLogger implements Logger, LoggingEventAware {
+public final class StdoutLogger implements Logger, LoggingEventAware {
 
     final String name;
     /** Events below this level are dropped; {@link LogConfig#OFF} drops all. */

@@ -60,6 +60,20 @@ class ChildJvmTest {
         }
     }
 
+    @Test
+    void eventsLoggedWhileSlf4jInitialisesAreNotLost() throws Exception {
+        Child child = Child.start("init");
+        assertTrue(child.process.waitFor(60, TimeUnit.SECONDS), "child did not exit");
+        List<String> lines = child.remainingLines();
+        assertEquals(0, child.process.exitValue(), child.stderr.get(10, TimeUnit.SECONDS));
+        assertEquals(ChildMain.THREADS * ChildMain.EVENTS, lines.size());
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (String line : lines) {
+            distinct.add(Capture.parse(line).get("message").asText());
+        }
+        assertEquals(ChildMain.THREADS * ChildMain.EVENTS, distinct.size());
+    }
+
     /** A child JVM whose stdout and stderr are read continuously on their own threads. */
     private static final class Child {
         final Process process;

@@ -8,10 +8,12 @@ import org.slf4j.LoggerFactory;
  * Run in a child JVM by {@link ChildJvmTest}, with this module as the only SLF4J provider.
  * {@code exit}: logs events through SLF4J, JUL and System.Logger, then calls System.exit(3).
  * {@code sigterm}: installs a shutdown hook that logs events, prints READY, and waits forever.
+ * {@code init}: {@link #THREADS} threads log {@link #EVENTS} events each while SLF4J initialises.
  */
 public final class ChildMain {
 
     static final int EVENTS = 500;
+    static final int THREADS = 8;
 
     private ChildMain() {
     }
@@ -19,10 +21,14 @@ public final class ChildMain {
     /**
      * Runs one scenario.
      *
-     * @param args {@code exit} or {@code sigterm}
-     * @throws InterruptedException never in practice: the JVM stops first
+     * @param args {@code exit}, {@code sigterm} or {@code init}
+     * @throws Exception never in practice
      */
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals("init")) {
+            racingInitialisation();
+            return;
+        }
         Logger log = LoggerFactory.getLogger("child");
         if (args[0].equals("exit")) {
             java.util.logging.Logger.getLogger("jul.child").info("from JUL");
@@ -40,5 +46,29 @@ public final class ChildMain {
         }, "hook"));
         log.info("READY");
         new CountDownLatch(1).await();
+    }
+
+    /** The first SLF4J calls of the JVM, from several threads at once: none may be lost. */
+    private static void racingInitialisation() throws Exception {
+        java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(THREADS);
+        Thread[] threads = new Thread[THREADS];
+        for (int t = 0; t < THREADS; t++) {
+            int id = t;
+            threads[t] = new Thread(() -> {
+                try {
+                    barrier.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                Logger log = LoggerFactory.getLogger("racer" + id);
+                for (int i = 0; i < EVENTS; i++) {
+                    log.info("racer {} event {}", id, i);
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
     }
 }
