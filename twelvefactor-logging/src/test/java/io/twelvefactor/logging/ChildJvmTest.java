@@ -61,6 +61,26 @@ class ChildJvmTest {
     }
 
     @Test
+    void aClosedStdoutIsReportedOnceAndTheApplicationKeepsRunning() throws Exception {
+        Child child = Child.start("closed");
+        assertTrue(child.process.waitFor(60, TimeUnit.SECONDS), "child did not exit");
+        child.remainingLines();
+        String stderr = child.stderr.get(10, TimeUnit.SECONDS);
+        assertEquals(0, child.process.exitValue(), stderr);
+        assertEquals(1, stderr.split("twelvefactor-logging: cannot write", -1).length - 1, stderr);
+        assertTrue(stderr.endsWith("still running\n"), stderr);
+    }
+
+    @Test
+    void julCanBeLeftAlone() throws Exception {
+        Child child = Child.start("exit", "LOG_JUL_BRIDGE", "false");
+        assertTrue(child.process.waitFor(60, TimeUnit.SECONDS), "child did not exit");
+        List<String> lines = child.remainingLines();
+        assertEquals(1 + ChildMain.EVENTS, lines.size());
+        assertTrue(child.stderr.get(10, TimeUnit.SECONDS).contains("from JUL"), "JUL kept its console handler");
+    }
+
+    @Test
     void eventsLoggedWhileSlf4jInitialisesAreNotLost() throws Exception {
         Child child = Child.start("init");
         assertTrue(child.process.waitFor(60, TimeUnit.SECONDS), "child did not exit");

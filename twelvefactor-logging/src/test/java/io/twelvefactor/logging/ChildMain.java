@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
  * Run in a child JVM by {@link ChildJvmTest}, with this module as the only SLF4J provider.
  * {@code exit}: logs events through SLF4J, JUL and System.Logger, then calls System.exit(3).
  * {@code sigterm}: installs a shutdown hook that logs events, prints READY, and waits forever.
+ * {@code closed}: closes stdout, logs, and prints "still running" on stderr.
  * {@code init}: {@link #THREADS} threads log {@link #EVENTS} events each while SLF4J initialises.
  */
 public final class ChildMain {
@@ -21,12 +22,20 @@ public final class ChildMain {
     /**
      * Runs one scenario.
      *
-     * @param args {@code exit}, {@code sigterm} or {@code init}
+     * @param args {@code exit}, {@code sigterm}, {@code closed} or {@code init}
      * @throws Exception never in practice
      */
     public static void main(String[] args) throws Exception {
         if (args[0].equals("init")) {
             racingInitialisation();
+            return;
+        }
+        if (args[0].equals("closed")) {
+            System.out.close();
+            for (int i = 0; i < 3; i++) {
+                LoggerFactory.getLogger("child").info("lost {}", i);
+            }
+            System.err.println("still running");
             return;
         }
         Logger log = LoggerFactory.getLogger("child");
