@@ -54,14 +54,21 @@ final class MdcAdapter implements MDCAdapter {
         }
     };
 
+    /**
+     * Whether any thread ever put an entry: until then writing an event skips the thread-local
+     * lookup. A thread sees its own puts, which is all that matters for its own events.
+     */
+    private boolean used;
+
     /** The calling thread's context, or null when it has none. */
     Context current() {
-        return local.get();
+        return used ? local.get() : null;
     }
 
     private Context writable() {
         Context c = local.get();
         if (c == null) {
+            used = true;
             c = new Context(4);
             local.set(c);
         }
@@ -142,6 +149,7 @@ final class MdcAdapter implements MDCAdapter {
             clear();
             return;
         }
+        used = true;
         Context c = new Context(Math.max(4, contextMap.size()));
         for (Map.Entry<String, String> e : contextMap.entrySet()) {
             if (e.getKey() != null) {
