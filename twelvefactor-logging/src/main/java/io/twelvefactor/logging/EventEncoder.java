@@ -390,7 +390,7 @@ final class EventEncoder extends ValueWriter {
         byte[] b = buf;
         int p = pos;
         System.arraycopy(secondPrefix, 0, b, p, 20);
-        digits(b, p + 20, nanos / 1000, 6);
+        sixDigits(b, p + 20, nanos / 1000);
         b[p + 26] = 'Z';
         pos = p + 27;
     }

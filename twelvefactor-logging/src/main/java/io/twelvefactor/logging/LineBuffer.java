@@ -237,6 +237,22 @@ class LineBuffer {
     /** Appends a decimal number outside strings. */
     final void number(long v) {
         ensure(20);
+        if (v >= 0 && v < 10_000) {
+            byte[] b = buf;
+            int p = pos;
+            if (v >= 100) {
+                if (v >= 1000) {
+                    b[p++] = (byte) ('0' + v / 1000);
+                }
+                b[p++] = (byte) ('0' + v / 100 % 10);
+            }
+            if (v >= 10) {
+                b[p++] = (byte) ('0' + v / 10 % 10);
+            }
+            b[p++] = (byte) ('0' + v % 10);
+            pos = p;
+            return;
+        }
         if (v == Long.MIN_VALUE) {
             raw("-9223372036854775808".getBytes(StandardCharsets.US_ASCII));
             return;
@@ -255,6 +271,18 @@ class LineBuffer {
             buf[--p] = (byte) ('0' + (int) (v % 10));
             v /= 10;
         } while (v != 0);
+    }
+
+    /** Writes {@code value}, below 1 000 000, as six zero-padded decimal digits at {@code at}. */
+    static void sixDigits(byte[] b, int at, int value) {
+        int high = value / 1000;
+        int low = value - high * 1000;
+        b[at] = (byte) ('0' + high / 100);
+        b[at + 1] = (byte) ('0' + high / 10 % 10);
+        b[at + 2] = (byte) ('0' + high % 10);
+        b[at + 3] = (byte) ('0' + low / 100);
+        b[at + 4] = (byte) ('0' + low / 10 % 10);
+        b[at + 5] = (byte) ('0' + low % 10);
     }
 
     /** Writes {@code value} as {@code digits} zero-padded decimal digits at {@code at}. */
