@@ -50,9 +50,7 @@ final class EventEncoder extends ValueWriter {
     private int msgBytes;
     private int stackBytes;
 
-    private long cachedSecond = Long.MIN_VALUE;
-    private long cachedDay = Long.MIN_VALUE;
-    private final byte[] secondPrefix = new byte[20];
+    private final UtcTimestamp clock = new UtcTimestamp();
     private static final int KEY_SLOTS = 64;
     private final String[] keyRefs = new String[KEY_SLOTS];
     private final byte[][] keyBytes = new byte[KEY_SLOTS][];
@@ -381,49 +379,10 @@ final class EventEncoder extends ValueWriter {
         }
     }
 
-    /** Writes the UTC time as {@code 2026-11-22T02:49:49.123456Z}, caching the part before the dot. */
+    /** Writes the UTC time as {@code 2026-11-22T02:49:49.123456Z}. */
     private void timestamp() {
-        if (second != cachedSecond) {
-            cacheSecond(second);
-        }
-        ensure(27);
-        byte[] b = buf;
-        int p = pos;
-        System.arraycopy(secondPrefix, 0, b, p, 20);
-        sixDigits(b, p + 20, nanos / 1000);
-        b[p + 26] = 'Z';
-        pos = p + 27;
-    }
-
-    private void cacheSecond(long epochSecond) {
-        long day = Math.floorDiv(epochSecond, 86_400L);
-        byte[] b = secondPrefix;
-        if (day != cachedDay) {
-            // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
-            long z = day + 719_468;
-            long era = Math.floorDiv(z, 146_097);
-            long doe = z - era * 146_097;
-            long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-            long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-            long mp = (5 * doy + 2) / 153;
-            int d = (int) (doy - (153 * mp + 2) / 5 + 1);
-            int m = (int) (mp < 10 ? mp + 3 : mp - 9);
-            int y = (int) (yoe + era * 400 + (m <= 2 ? 1 : 0));
-            digits(b, 0, Math.floorMod(y, 10_000), 4);
-            b[4] = '-';
-            digits(b, 5, m, 2);
-            b[7] = '-';
-            digits(b, 8, d, 2);
-            b[10] = 'T';
-            b[13] = ':';
-            b[16] = ':';
-            b[19] = '.';
-            cachedDay = day;
-        }
-        int secondOfDay = (int) Math.floorMod(epochSecond, 86_400L);
-        digits(b, 11, secondOfDay / 3600, 2);
-        digits(b, 14, secondOfDay / 60 % 60, 2);
-        digits(b, 17, secondOfDay % 60, 2);
-        cachedSecond = epochSecond;
+        ensure(UtcTimestamp.LENGTH);
+        clock.write(buf, pos, second, nanos);
+        pos += UtcTimestamp.LENGTH;
     }
 }
