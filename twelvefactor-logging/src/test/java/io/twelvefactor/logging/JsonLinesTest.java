@@ -221,6 +221,7 @@ class JsonLinesTest {
         logger.info("\ud83d\ude00".repeat(3000));
         small.factory.mdc.put("huge", "x".repeat(5000));
         logger.atInfo().addKeyValue("also", "y".repeat(5000)).log("z".repeat(5000));
+        small.logger("n".repeat(5000)).info("\u00e9".repeat(2000));
         String mark = new String(LineBuffer.CUT_MARK, java.nio.charset.StandardCharsets.UTF_8);
         for (String line : small.lines()) {
             assertTrue(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 1024,
