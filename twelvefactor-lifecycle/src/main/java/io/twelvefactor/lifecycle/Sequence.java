@@ -1,0 +1,240 @@
+package io.twelvefactor.lifecycle;
+
+import io.twelvefactor.lifecycle.ShutdownReport.HookResult;
+import io.twelvefactor.lifecycle.ShutdownReport.Outcome;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One shutdown, run once: delay, drain, then each hook on a thread of its own, in phase order
+ * and last registered first, every wait bounded by the one deadline. Its live state can be
+ * read at any time, so the watchdog and a forced halt report what had happened so far.
+ */
+final class Sequence {
+
+    /** A hook as registered; {@code timeoutNanos} is {@link Coordinator#NO_TIMEOUT} when it has none. */
+    record Registration(Phase phase, String name, long timeoutNanos, Hook hook) {
+    }
+
+    final String trigger;
+    private final Coordinator core;
+    private final List<Registration> order;
+    private final long start;
+    private final long deadline;
+    // live state, guarded by this
+    private final List<HookResult> results = new ArrayList<>();
+    private HookThread current;
+    private long currentStart;
+    private boolean budgetSpent;
+
+    Sequence(Coordinator core, String trigger, List<Registration> registered) {
+        this.core = core;
+        this.trigger = trigger;
+        this.start = core.clock.getAsLong();
+        this.deadline = Coordinator.saturatedAdd(start, core.settings.timeout().toNanos());
+        List<Registration> sorted = new ArrayList<>(registered.size());
+        for (Phase phase : Phase.values()) {
+            for (int i = registered.size() - 1; i >= 0; i--) {
+                if (registered.get(i).phase() == phase) {
+                    sorted.add(registered.get(i));
+                }
+            }
+        }
+        this.order = List.copyOf(sorted);
+    }
+
+    ShutdownReport run() {
+        Settings s = core.settings;
+        Coordinator.LOG.log(Level.INFO, "shutdown started by " + trigger + ": not ready; budget " + Settings.TIMEOUT
+                + "=" + Settings.millis(s.timeout()) + ", " + Settings.DELAY + "=" + Settings.millis(s.delay())
+                + ", " + order.size() + " hook(s)");
+        if (!s.delay().isZero()) {
+            Coordinator.LOG.log(Level.INFO, "still serving for " + Settings.DELAY + "=" + Settings.millis(s.delay())
+                    + " while load balancers notice the readiness change");
+            core.awaitUninterruptibly(() -> false, Math.min(deadline, start + s.delay().toNanos()));
+        }
+        drain();
+        for (Registration r : order) {
+            runOne(r);
+        }
+        ShutdownReport report = snapshot(false);
+        core.printSummary(report);
+        core.finish(report);
+        return report;
+    }
+
+    /** Waits for requests in flight, for at most half of what is left: the rest is the hooks'. */
+    private void drain() {
+        int n = core.inFlight.get();
+        if (n == 0) {
+            return;
+        }
+        long from = core.clock.getAsLong();
+        long until = from + Math.max(0, deadline - from) / 2;
+        Coordinator.LOG.log(Level.INFO, "draining " + n + " request(s) in flight");
+        boolean drained = core.awaitUninterruptibly(() -> core.inFlight.get() == 0, until);
+        long ms = (core.clock.getAsLong() - from) / 1_000_000;
+        if (drained) {
+            Coordinator.LOG.log(Level.INFO, "drained in " + ms + " ms");
+        } else {
+            Coordinator.LOG.log(Level.WARNING, "stopped draining after " + ms + " ms (half the budget left): "
+                    + core.inFlight.get() + " request(s) still in flight; running the hooks");
+        }
+    }
+
+    private void runOne(Registration r) {
+        long now = core.clock.getAsLong();
+        if (now - deadline >= 0) {
+            record(new HookResult(r.name(), r.phase(), Outcome.SKIPPED, Duration.ZERO, Optional.empty()), true);
+            Coordinator.LOG.log(Level.WARNING, "hook '" + r.name() + "' SKIPPED: " + Settings.TIMEOUT + " was spent");
+            return;
+        }
+        long hookDeadline = r.timeoutNanos() == Coordinator.NO_TIMEOUT
+                ? deadline : Math.min(deadline, Coordinator.saturatedAdd(now, r.timeoutNanos()));
+        HookThread thread = new HookThread(r, core);
+        synchronized (this) {
+            current = thread;
+            currentStart = now;
+        }
+        Coordinator.LOG.log(Level.INFO, "hook '" + r.name() + "' (" + r.phase() + ") started");
+        thread.start();
+        core.awaitUninterruptibly(() -> thread.done || thread.calledExit(core.jvmExiting), hookDeadline);
+        Duration took = Duration.ofNanos(core.clock.getAsLong() - now);
+        String ms = took.toMillis() + " ms";
+        if (thread.done) {
+            Throwable failure = thread.failure;
+            record(new HookResult(r.name(), r.phase(), failure == null ? Outcome.OK : Outcome.FAILED, took,
+                    Optional.ofNullable(failure)), false);
+            if (failure == null) {
+                Coordinator.LOG.log(Level.INFO, "hook '" + r.name() + "' OK in " + ms);
+            } else {
+                Coordinator.LOG.log(Level.WARNING, "hook '" + r.name() + "' FAILED in " + ms, failure);
+            }
+        } else if (thread.calledExit(core.jvmExiting)) {
+            IllegalStateException failure = new IllegalStateException("called System.exit during shutdown;"
+                    + " the hooks go on, then the JVM exits with that status");
+            record(new HookResult(r.name(), r.phase(), Outcome.FAILED, took, Optional.of(failure)), false);
+            Coordinator.LOG.log(Level.WARNING, "hook '" + r.name() + "' FAILED in " + ms + ": " + failure.getMessage());
+        } else {
+            thread.interrupt();
+            boolean ofBudget = hookDeadline == deadline;
+            record(new HookResult(r.name(), r.phase(), Outcome.TIMED_OUT, took, Optional.empty()), ofBudget);
+            Coordinator.LOG.log(Level.WARNING, "hook '" + r.name() + "' TIMED_OUT after " + ms + " ("
+                    + (ofBudget ? Settings.TIMEOUT + " spent" : "its own timeout") + "); interrupted it, going on");
+        }
+    }
+
+    private synchronized void record(HookResult result, boolean spent) {
+        results.add(result);
+        current = null;
+        budgetSpent |= spent;
+    }
+
+    /** The report as of now; the hook running counts as timed out, those not reached as skipped. */
+    synchronized ShutdownReport snapshot(boolean budgetGone) {
+        long now = core.clock.getAsLong();
+        List<HookResult> all = new ArrayList<>(results);
+        if (current != null) {
+            Registration r = current.registration;
+            all.add(new HookResult(r.name(), r.phase(), Outcome.TIMED_OUT, Duration.ofNanos(now - currentStart),
+                    Optional.empty()));
+        }
+        for (int i = all.size(); i < order.size(); i++) {
+            all.add(new HookResult(order.get(i).name(), order.get(i).phase(), Outcome.SKIPPED, Duration.ZERO,
+                    Optional.empty()));
+        }
+        int code = Shutdown.EXIT_OK;
+        if (budgetGone || budgetSpent) {
+            code = Shutdown.EXIT_BUDGET_SPENT;
+        } else {
+            for (HookResult h : all) {
+                if (h.outcome() != Outcome.OK) {
+                    code = Shutdown.EXIT_HOOK_FAILED;
+                }
+            }
+        }
+        return new ShutdownReport(trigger, Duration.ofNanos(now - start), code, all);
+    }
+
+    /**
+     * Halts the process when the budget is spent, whatever the hooks or other JVM shutdown
+     * hooks are doing, unless the coordinator disarms it (the process exited, in tests).
+     */
+    void armWatchdog() {
+        Thread watchdog = new Thread(() -> {
+            if (!core.awaitUninterruptibly(() -> core.watchdogDisarmed, deadline)) {
+                core.printSummary(snapshot(true));
+                core.announce(Level.ERROR, Settings.TIMEOUT + "=" + Settings.millis(core.settings.timeout())
+                        + " spent: halting with exit code " + Shutdown.EXIT_BUDGET_SPENT);
+                core.halt(Shutdown.EXIT_BUDGET_SPENT);
+            }
+        }, "twelvefactor-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    /** A second signal: halt now with 128 + its number, saying what is left undone. */
+    void force(String signal) {
+        int code = 128 + switch (signal) {
+            case "SIGHUP" -> 1;
+            case "SIGINT" -> 2;
+            default -> 15;
+        };
+        ShutdownReport now = snapshot(false);
+        StringBuilder left = new StringBuilder();
+        for (HookResult h : now.hooks().subList(results(), now.hooks().size())) {
+            left.append(left.length() == 0 ? "" : ", ").append(h.name());
+        }
+        core.announce(Level.ERROR, "second signal (" + signal + ") during shutdown: halting now with exit code "
+                + code + (left.length() == 0 ? "" : "; not finished: " + left));
+        core.halt(code);
+    }
+
+    private synchronized int results() {
+        return results.size();
+    }
+
+    /** Runs one hook; marked so that shutdown() and await() can refuse to wait on themselves. */
+    static final class HookThread extends Thread {
+        final Registration registration;
+        private final Coordinator core;
+        volatile boolean done;
+        volatile Throwable failure;
+
+        HookThread(Registration registration, Coordinator core) {
+            super("twelvefactor-hook-" + registration.name());
+            this.registration = registration;
+            this.core = core;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                registration.hook().run();
+            } catch (Throwable t) {
+                failure = t;
+            } finally {
+                done = true;
+                core.signalChange();
+            }
+        }
+
+        /** Whether this hook is stuck in System.exit, which blocks while the JVM runs its hooks. */
+        boolean calledExit(boolean jvmExiting) {
+            if (!jvmExiting) {
+                return false;
+            }
+            for (StackTraceElement e : getStackTrace()) {
+                if (e.getMethodName().equals("exit")
+                        && (e.getClassName().equals("java.lang.Shutdown") || e.getClassName().equals("java.lang.Runtime"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}
