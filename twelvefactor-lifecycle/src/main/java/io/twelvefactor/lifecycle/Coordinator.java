@@ -217,14 +217,15 @@ final class Coordinator {
     }
 
     /**
-     * Waits until {@code done} holds or the clock passes {@code deadline}. Re-reads the clock in
+     * Waits until {@code done} holds or the clock passes {@code deadline} ({@code Long.MAX_VALUE}:
+     * never). Re-reads the clock in
      * slices when it is injected, and while the JVM exits (to notice a hook stuck in System.exit).
      */
     boolean awaitUntil(BooleanSupplier done, long deadline) throws InterruptedException {
         lock.lock();
         try {
             while (!done.getAsBoolean()) {
-                long left = deadline - clock.getAsLong();
+                long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - clock.getAsLong();
                 if (left <= 0) {
                     return false;
                 }

@@ -24,6 +24,8 @@ final class Sequence {
     private final List<Registration> order;
     private final long start;
     private final long deadline;
+    /** The drain may last until half of what the delay left of the budget is gone. */
+    private final long drainUntil;
     // live state, guarded by this
     private final List<HookResult> results = new ArrayList<>();
     private HookThread current;
@@ -34,7 +36,10 @@ final class Sequence {
         this.core = core;
         this.trigger = trigger;
         this.start = core.clock.getAsLong();
-        this.deadline = Coordinator.saturatedAdd(start, core.settings.timeout().toNanos());
+        long budget = core.settings.timeout().toNanos();
+        long delay = core.settings.delay().toNanos();
+        this.deadline = start + budget;
+        this.drainUntil = start + delay + (budget - delay) / 2;
         List<Registration> sorted = new ArrayList<>(registered.size());
         for (Phase phase : Phase.values()) {
             for (int i = registered.size() - 1; i >= 0; i--) {
@@ -54,7 +59,7 @@ final class Sequence {
         if (!s.delay().isZero()) {
             Coordinator.LOG.log(Level.INFO, "still serving for " + Settings.DELAY + "=" + Settings.millis(s.delay())
                     + " while load balancers notice the readiness change");
-            core.awaitUninterruptibly(() -> false, Math.min(deadline, start + s.delay().toNanos()));
+            core.awaitUninterruptibly(() -> false, start + s.delay().toNanos());
         }
         drain();
         for (Registration r : order) {
@@ -66,21 +71,20 @@ final class Sequence {
         return report;
     }
 
-    /** Waits for requests in flight, for at most half of what is left: the rest is the hooks'. */
+    /** Waits for requests in flight, for at most half of what the delay left: the rest is the hooks'. */
     private void drain() {
         int n = core.inFlight.get();
         if (n == 0) {
             return;
         }
         long from = core.clock.getAsLong();
-        long until = from + Math.max(0, deadline - from) / 2;
         Coordinator.LOG.log(Level.INFO, "draining " + n + " request(s) in flight");
-        boolean drained = core.awaitUninterruptibly(() -> core.inFlight.get() == 0, until);
+        boolean drained = core.awaitUninterruptibly(() -> core.inFlight.get() == 0, drainUntil);
         long ms = (core.clock.getAsLong() - from) / 1_000_000;
         if (drained) {
             Coordinator.LOG.log(Level.INFO, "drained in " + ms + " ms");
         } else {
-            Coordinator.LOG.log(Level.WARNING, "stopped draining after " + ms + " ms (half the budget left): "
+            Coordinator.LOG.log(Level.WARNING, "stopped draining after " + ms + " ms (its half of the budget): "
                     + core.inFlight.get() + " request(s) still in flight; running the hooks");
         }
     }
