@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -121,18 +123,21 @@ class ChildJvmTest {
             int health = Integer.parseInt(ready[2].substring("health=".length()));
             assertEquals("200 ready", Http.get(health, "/readyz"));
 
-            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> Http.get(app, "/work"));
+            // a thread per request: the common pool may have a single thread on a small machine
+            ExecutorService clients = Executors.newCachedThreadPool();
+            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> Http.get(app, "/work"), clients);
             child.awaitOut("ACCEPTED 1");
             child.kill("TERM");
             child.awaitErr("draining 1 request(s) in flight");
             assertEquals("503 shutting down", Http.get(health, "/readyz"));
             assertEquals("200 live", Http.get(health, "/livez"));
-            CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> Http.get(app, "/work"));
+            CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> Http.get(app, "/work"), clients);
             child.awaitOut("ACCEPTED 2"); // a late request, still accepted during the drain
             assertEquals("200 released", Http.get(app, "/release"));
 
             assertEquals("200 done", first.get(30, TimeUnit.SECONDS));
             assertEquals("200 done", second.get(30, TimeUnit.SECONDS));
+            clients.shutdown();
             assertEquals(Shutdown.EXIT_OK, child.awaitExit(), child.dump());
             assertTrue(child.stderr().stream().anyMatch(l -> l.contains("drained in ")), child.dump());
             assertEquals(List.of("HOOK http"), hooks(child));
