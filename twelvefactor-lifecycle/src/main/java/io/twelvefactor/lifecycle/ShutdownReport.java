@@ -22,6 +22,10 @@ public record ShutdownReport(String trigger, Duration duration, int exitCode, Li
     /**
      * Checks and copies the components.
      *
+     * @param trigger  what started the shutdown
+     * @param duration how long it took
+     * @param exitCode the exit code it chose
+     * @param hooks    one result per hook; copied
      * @throws NullPointerException if a component is null
      */
     public ShutdownReport {
@@ -78,6 +82,11 @@ public record ShutdownReport(String trigger, Duration duration, int exitCode, Li
         /**
          * Checks the components.
          *
+         * @param name     the name it was registered with
+         * @param phase    its phase
+         * @param outcome  how it ended
+         * @param duration how long it ran
+         * @param failure  what it threw, if it failed
          * @throws NullPointerException if a component is null
          */
         public HookResult {
