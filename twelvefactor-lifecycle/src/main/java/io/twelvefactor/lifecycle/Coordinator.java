@@ -45,6 +45,10 @@ final class Coordinator {
     volatile boolean watchdogDisarmed;
     private Sequence sequence;
     private volatile ShutdownReport report;
+    final Until reported = new Until(this, Until.REPORTED);
+    final Until drained = new Until(this, Until.DRAINED);
+    final Until disarmed = new Until(this, Until.DISARMED);
+    final Until never = new Until(this, Until.NEVER);
 
     Coordinator(Settings settings, LongSupplier clock, boolean systemClock, IntConsumer exitAction,
                 IntConsumer haltAction, boolean forceOnSecondSigterm) {
@@ -103,12 +107,12 @@ final class Coordinator {
 
     ShutdownReport await() throws InterruptedException {
         rejectHookThread("await()");
-        awaitUntil(() -> report != null, Long.MAX_VALUE);
+        awaitUntil(reported, Long.MAX_VALUE);
         return report;
     }
 
     boolean awaitTermination(long timeoutNanos) throws InterruptedException {
-        return awaitUntil(() -> report != null, saturatedAdd(clock.getAsLong(), timeoutNanos));
+        return awaitUntil(reported, saturatedAdd(clock.getAsLong(), timeoutNanos));
     }
 
     void onSignal(String name) {
@@ -116,7 +120,7 @@ final class Coordinator {
         if (begin(trigger)) {
             Sequence run = sequence();
             run.armWatchdog();
-            new Thread(() -> terminate(run.run()), "twelvefactor-shutdown").start();
+            new Runner(run).start();
         } else if (name.equals("INT") || (name.equals("TERM") && forceOnSecondSigterm)) {
             sequence().force(trigger);
         } else {
@@ -256,7 +260,7 @@ final class Coordinator {
     }
 
     private ShutdownReport awaitReportUninterruptibly() {
-        awaitUninterruptibly(() -> report != null, Long.MAX_VALUE);
+        awaitUninterruptibly(reported, Long.MAX_VALUE);
         return report;
     }
 
@@ -269,5 +273,48 @@ final class Coordinator {
     static long saturatedAdd(long a, long b) {
         long sum = a + b;
         return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    /** Runs a signal-initiated sequence, then ends the process. */
+    private final class Runner extends Thread {
+        private final Sequence run;
+
+        Runner(Sequence run) {
+            super("twelvefactor-shutdown");
+            this.run = run;
+        }
+
+        @Override
+        public void run() {
+            terminate(run.run());
+        }
+    }
+
+    /**
+     * A condition a wait ends on. Named classes rather than lambdas on the shutdown path: a
+     * lambda's class is spun up on first use, which costs milliseconds at the worst moment.
+     */
+    static final class Until implements BooleanSupplier {
+        static final int REPORTED = 0;
+        static final int DRAINED = 1;
+        static final int DISARMED = 2;
+        static final int NEVER = 3;
+        private final Coordinator core;
+        private final int what;
+
+        private Until(Coordinator core, int what) {
+            this.core = core;
+            this.what = what;
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            return switch (what) {
+                case REPORTED -> core.report != null;
+                case DRAINED -> core.inFlight.get() == 0;
+                case DISARMED -> core.watchdogDisarmed;
+                default -> false;
+            };
+        }
     }
 }

@@ -21,7 +21,6 @@ final class PosixSignals implements SignalSource {
     @Override
     public void subscribe(Consumer<String> handler) {
         Method handle;
-        Method getName;
         Method chained;
         Class<?> signalClass;
         Class<?> handlerClass;
@@ -30,7 +29,6 @@ final class PosixSignals implements SignalSource {
             signalClass = Class.forName("sun.misc.Signal");
             handlerClass = Class.forName("sun.misc.SignalHandler");
             handle = signalClass.getMethod("handle", signalClass, handlerClass);
-            getName = signalClass.getMethod("getName");
             chained = handlerClass.getMethod("handle", signalClass);
             ignored = handlerClass.getField("SIG_IGN").get(null);
         } catch (ReflectiveOperationException | LinkageError e) {
@@ -43,7 +41,7 @@ final class PosixSignals implements SignalSource {
             Object ours = Proxy.newProxyInstance(PosixSignals.class.getClassLoader(), new Class<?>[] {handlerClass},
                     (proxy, method, args) -> switch (method.getName()) {
                         case "handle" -> {
-                            handler.accept((String) getName.invoke(args[0]));
+                            handler.accept(name); // no reflection on the signal path: it is slow the first time
                             chain(previous[0], chained, args[0], name);
                             yield null;
                         }

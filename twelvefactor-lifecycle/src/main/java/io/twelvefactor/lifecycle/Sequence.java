@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * One shutdown, run once: delay, drain, then each hook on a thread of its own, in phase order
@@ -59,7 +60,7 @@ final class Sequence {
         if (!s.delay().isZero()) {
             Coordinator.LOG.log(Level.INFO, "still serving for " + Settings.DELAY + "=" + Settings.millis(s.delay())
                     + " while load balancers notice the readiness change");
-            core.awaitUninterruptibly(() -> false, start + s.delay().toNanos());
+            core.awaitUninterruptibly(core.never, start + s.delay().toNanos());
         }
         drain();
         for (Registration r : order) {
@@ -79,7 +80,7 @@ final class Sequence {
         }
         long from = core.clock.getAsLong();
         Coordinator.LOG.log(Level.INFO, "draining " + n + " request(s) in flight");
-        boolean drained = core.awaitUninterruptibly(() -> core.inFlight.get() == 0, drainUntil);
+        boolean drained = core.awaitUninterruptibly(core.drained, drainUntil);
         long ms = (core.clock.getAsLong() - from) / 1_000_000;
         if (drained) {
             Coordinator.LOG.log(Level.INFO, "drained in " + ms + " ms");
@@ -105,7 +106,7 @@ final class Sequence {
         }
         Coordinator.LOG.log(Level.INFO, "hook '" + r.name() + "' (" + r.phase() + ") started");
         thread.start();
-        core.awaitUninterruptibly(() -> thread.done || thread.calledExit(core.jvmExiting), hookDeadline);
+        core.awaitUninterruptibly(thread, hookDeadline);
         Duration took = Duration.ofNanos(core.clock.getAsLong() - now);
         String ms = took.toMillis() + " ms";
         if (thread.done) {
@@ -117,7 +118,7 @@ final class Sequence {
             } else {
                 Coordinator.LOG.log(Level.WARNING, "hook '" + r.name() + "' FAILED in " + ms, failure);
             }
-        } else if (thread.calledExit(core.jvmExiting)) {
+        } else if (thread.calledExit()) {
             IllegalStateException failure = new IllegalStateException("called System.exit during shutdown;"
                     + " the hooks go on, then the JVM exits with that status");
             record(new HookResult(r.name(), r.phase(), Outcome.FAILED, took, Optional.of(failure)), false);
@@ -168,16 +169,7 @@ final class Sequence {
      * hooks are doing, unless the coordinator disarms it (the process exited, in tests).
      */
     void armWatchdog() {
-        Thread watchdog = new Thread(() -> {
-            if (!core.awaitUninterruptibly(() -> core.watchdogDisarmed, deadline)) {
-                core.printSummary(snapshot(true));
-                core.announce(Level.ERROR, Settings.TIMEOUT + "=" + Settings.millis(core.settings.timeout())
-                        + " spent: halting with exit code " + Shutdown.EXIT_BUDGET_SPENT);
-                core.halt(Shutdown.EXIT_BUDGET_SPENT);
-            }
-        }, "twelvefactor-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        new Watchdog().start();
     }
 
     /** A second signal: halt now with 128 + its number, saying what is left undone. */
@@ -201,8 +193,29 @@ final class Sequence {
         return results.size();
     }
 
-    /** Runs one hook; marked so that shutdown() and await() can refuse to wait on themselves. */
-    static final class HookThread extends Thread {
+    /** The watchdog's thread; a named class, as lambdas are slow the first time (see Coordinator.Until). */
+    private final class Watchdog extends Thread {
+        Watchdog() {
+            super("twelvefactor-watchdog");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            if (!core.awaitUninterruptibly(core.disarmed, deadline)) {
+                core.printSummary(snapshot(true));
+                core.announce(Level.ERROR, Settings.TIMEOUT + "=" + Settings.millis(core.settings.timeout())
+                        + " spent: halting with exit code " + Shutdown.EXIT_BUDGET_SPENT);
+                core.halt(Shutdown.EXIT_BUDGET_SPENT);
+            }
+        }
+    }
+
+    /**
+     * Runs one hook; marked so that shutdown() and await() can refuse to wait on themselves. As
+     * a condition, true once the hook returned or got stuck in System.exit.
+     */
+    static final class HookThread extends Thread implements BooleanSupplier {
         final Registration registration;
         private final Coordinator core;
         volatile boolean done;
@@ -227,9 +240,14 @@ final class Sequence {
             }
         }
 
+        @Override
+        public boolean getAsBoolean() {
+            return done || calledExit();
+        }
+
         /** Whether this hook is stuck in System.exit, which blocks while the JVM runs its hooks. */
-        boolean calledExit(boolean jvmExiting) {
-            if (!jvmExiting) {
+        boolean calledExit() {
+            if (!core.jvmExiting) {
                 return false;
             }
             for (StackTraceElement e : getStackTrace()) {
