@@ -265,7 +265,7 @@ final class Coordinator {
     }
 
     private static void rejectHookThread(String method) {
-        if (Thread.currentThread() instanceof Sequence.HookThread) {
+        if (Thread.currentThread() instanceof Sequence.Worker) {
             throw new IllegalStateException(method + " called from a shutdown hook would wait for itself");
         }
     }
@@ -275,13 +275,18 @@ final class Coordinator {
         return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
     }
 
-    /** Runs a signal-initiated sequence, then ends the process. */
+    /**
+     * Runs a signal-initiated sequence, then ends the process. Not a daemon (the JDK's signal
+     * handler thread it would inherit from is one): when main() returns from await(), the JVM
+     * waits for this thread's exit code instead of exiting with 0 on its own.
+     */
     private final class Runner extends Thread {
         private final Sequence run;
 
         Runner(Sequence run) {
             super("twelvefactor-shutdown");
             this.run = run;
+            setDaemon(false);
         }
 
         @Override

@@ -29,8 +29,11 @@ final class Sequence {
     private final long drainUntil;
     // live state, guarded by this
     private final List<HookResult> results = new ArrayList<>();
-    private HookThread current;
+    private Worker worker;
+    private boolean running;
     private long currentStart;
+    private long currentDeadline;
+    private long watchedDeadline;
     private boolean budgetSpent;
 
     Sequence(Coordinator core, String trigger, List<Registration> registered) {
@@ -63,9 +66,7 @@ final class Sequence {
             core.awaitUninterruptibly(core.never, start + s.delay().toNanos());
         }
         drain();
-        for (Registration r : order) {
-            runOne(r);
-        }
+        superviseHooks();
         ShutdownReport report = snapshot(false);
         core.printSummary(report);
         core.finish(report);
@@ -90,60 +91,106 @@ final class Sequence {
         }
     }
 
-    private void runOne(Registration r) {
-        long now = core.clock.getAsLong();
-        if (now - deadline >= 0) {
-            record(new HookResult(r.name(), r.phase(), Outcome.SKIPPED, Duration.ZERO, Optional.empty()), true);
-            Coordinator.LOG.log(Level.WARNING, "hook '" + r.name() + "' SKIPPED: " + Settings.TIMEOUT + " was spent");
-            return;
-        }
-        long hookDeadline = r.timeoutNanos() == Coordinator.NO_TIMEOUT
-                ? deadline : Math.min(deadline, Coordinator.saturatedAdd(now, r.timeoutNanos()));
-        HookThread thread = new HookThread(r, core);
-        synchronized (this) {
-            current = thread;
-            currentStart = now;
-        }
-        Coordinator.LOG.log(Level.INFO, "hook '" + r.name() + "' (" + r.phase() + ") started");
-        thread.start();
-        core.awaitUninterruptibly(thread, hookDeadline);
-        Duration took = Duration.ofNanos(core.clock.getAsLong() - now);
-        String ms = took.toMillis() + " ms";
-        if (thread.done) {
-            Throwable failure = thread.failure;
-            record(new HookResult(r.name(), r.phase(), failure == null ? Outcome.OK : Outcome.FAILED, took,
-                    Optional.ofNullable(failure)), false);
-            if (failure == null) {
-                Coordinator.LOG.log(Level.INFO, "hook '" + r.name() + "' OK in " + ms);
-            } else {
-                Coordinator.LOG.log(Level.WARNING, "hook '" + r.name() + "' FAILED in " + ms, failure);
+    /**
+     * Runs the hooks back to back on one worker thread, with no handoff between them, and
+     * watches the one running: when it overruns its deadline (or is stuck in System.exit) the
+     * worker is abandoned and a fresh one carries on with the next hook.
+     */
+    private void superviseHooks() {
+        startWorker();
+        while (true) {
+            Worker w;
+            synchronized (this) {
+                w = worker;
+                if (w.finished) {
+                    return;
+                }
+                watchedDeadline = running ? currentDeadline : deadline;
             }
-        } else if (thread.calledExit()) {
-            IllegalStateException failure = new IllegalStateException("called System.exit during shutdown;"
-                    + " the hooks go on, then the JVM exits with that status");
-            record(new HookResult(r.name(), r.phase(), Outcome.FAILED, took, Optional.of(failure)), false);
-            Coordinator.LOG.log(Level.WARNING, "hook '" + r.name() + "' FAILED in " + ms + ": " + failure.getMessage());
-        } else {
-            thread.interrupt();
-            boolean ofBudget = hookDeadline == deadline;
-            record(new HookResult(r.name(), r.phase(), Outcome.TIMED_OUT, took, Optional.empty()), ofBudget);
-            Coordinator.LOG.log(Level.WARNING, "hook '" + r.name() + "' TIMED_OUT after " + ms + " ("
-                    + (ofBudget ? Settings.TIMEOUT + " spent" : "its own timeout") + "); interrupted it, going on");
+            core.awaitUninterruptibly(w, watchedDeadline);
+            String outcome;
+            synchronized (this) {
+                if (w.finished || !running) {
+                    continue;
+                }
+                long now = core.clock.getAsLong();
+                Registration r = order.get(results.size());
+                Duration took = Duration.ofNanos(now - currentStart);
+                if (w.calledExit()) {
+                    IllegalStateException failure = new IllegalStateException("called System.exit during shutdown;"
+                            + " the hooks go on, then the JVM exits with that status");
+                    results.add(new HookResult(r.name(), r.phase(), Outcome.FAILED, took, Optional.of(failure)));
+                    outcome = "FAILED in " + took.toMillis() + " ms: " + failure.getMessage();
+                } else if (now - currentDeadline >= 0) {
+                    boolean ofBudget = currentDeadline == deadline;
+                    budgetSpent |= ofBudget;
+                    results.add(new HookResult(r.name(), r.phase(), Outcome.TIMED_OUT, took, Optional.empty()));
+                    outcome = "TIMED_OUT after " + took.toMillis() + " ms ("
+                            + (ofBudget ? Settings.TIMEOUT + " spent" : "its own timeout") + "); interrupted it, going on";
+                } else {
+                    continue; // the worker moved on to a hook with a nearer deadline
+                }
+                w.abandoned = true;
+                running = false;
+            }
+            w.interrupt();
+            Coordinator.LOG.log(Level.WARNING, "hook '" + order.get(results() - 1).name() + "' " + outcome);
+            startWorker();
         }
     }
 
-    private synchronized void record(HookResult result, boolean spent) {
-        results.add(result);
-        current = null;
-        budgetSpent |= spent;
+    private void startWorker() {
+        Worker w = new Worker();
+        synchronized (this) {
+            worker = w;
+        }
+        w.start();
+    }
+
+    /** Claims the next hook for {@code w}, or returns null when there is none (or w was abandoned). */
+    private synchronized Registration next(Worker w) {
+        if (w.abandoned) {
+            return null;
+        }
+        long now = core.clock.getAsLong();
+        if (results.size() < order.size() && now - deadline >= 0) {
+            for (int i = results.size(); i < order.size(); i++) {
+                Registration r = order.get(i);
+                results.add(new HookResult(r.name(), r.phase(), Outcome.SKIPPED, Duration.ZERO, Optional.empty()));
+                Coordinator.LOG.log(Level.WARNING, "hook '" + r.name() + "' SKIPPED: " + Settings.TIMEOUT + " was spent");
+            }
+            budgetSpent = true;
+        }
+        if (results.size() == order.size()) {
+            w.finished = true;
+            return null;
+        }
+        Registration r = order.get(results.size());
+        currentStart = now;
+        currentDeadline = r.timeoutNanos() == Coordinator.NO_TIMEOUT
+                ? deadline : Math.min(deadline, Coordinator.saturatedAdd(now, r.timeoutNanos()));
+        running = true;
+        return r;
+    }
+
+    /** Records how the running hook ended, unless the supervisor already gave up on it. */
+    private synchronized boolean done(Worker w, Registration r, Throwable failure) {
+        if (w.abandoned) {
+            return false;
+        }
+        Duration took = Duration.ofNanos(core.clock.getAsLong() - currentStart);
+        results.add(new HookResult(r.name(), r.phase(), failure == null ? Outcome.OK : Outcome.FAILED, took,
+                Optional.ofNullable(failure)));
+        running = false;
+        return true;
     }
 
     /** The report as of now; the hook running counts as timed out, those not reached as skipped. */
     synchronized ShutdownReport snapshot(boolean budgetGone) {
         long now = core.clock.getAsLong();
         List<HookResult> all = new ArrayList<>(results);
-        if (current != null) {
-            Registration r = current.registration;
+        if (running) {
+            Registration r = order.get(all.size());
             all.add(new HookResult(r.name(), r.phase(), Outcome.TIMED_OUT, Duration.ofNanos(now - currentStart),
                     Optional.empty()));
         }
@@ -212,40 +259,58 @@ final class Sequence {
     }
 
     /**
-     * Runs one hook; marked so that shutdown() and await() can refuse to wait on themselves. As
-     * a condition, true once the hook returned or got stuck in System.exit.
+     * Runs hooks one after another until none is left or the supervisor abandons it; marked so
+     * that shutdown() and await() can refuse to wait on themselves. As the supervisor's
+     * condition: true once the worker finished, moved to a hook with another deadline, or got
+     * stuck in System.exit.
      */
-    static final class HookThread extends Thread implements BooleanSupplier {
-        final Registration registration;
-        private final Coordinator core;
-        volatile boolean done;
-        volatile Throwable failure;
+    final class Worker extends Thread implements BooleanSupplier {
+        /** Guarded by the sequence. */
+        boolean finished;
+        /** Guarded by the sequence. */
+        boolean abandoned;
 
-        HookThread(Registration registration, Coordinator core) {
-            super("twelvefactor-hook-" + registration.name());
-            this.registration = registration;
-            this.core = core;
+        Worker() {
+            super("twelvefactor-hooks");
             setDaemon(true);
         }
 
         @Override
         public void run() {
-            try {
-                registration.hook().run();
-            } catch (Throwable t) {
-                failure = t;
-            } finally {
-                done = true;
-                core.signalChange();
+            for (Registration r = next(this); r != null; r = next(this)) {
+                if (r.timeoutNanos() != Coordinator.NO_TIMEOUT) {
+                    core.signalChange(); // the supervisor must watch a nearer deadline
+                }
+                Coordinator.LOG.log(Level.INFO, "hook '" + r.name() + "' (" + r.phase() + ") started");
+                Thread.interrupted(); // a previous hook's interrupt is not this one's
+                Throwable failure = null;
+                long t0 = core.clock.getAsLong();
+                try {
+                    r.hook().run();
+                } catch (Throwable t) {
+                    failure = t;
+                }
+                if (!done(this, r, failure)) {
+                    return;
+                }
+                String ms = (core.clock.getAsLong() - t0) / 1_000_000 + " ms";
+                if (failure == null) {
+                    Coordinator.LOG.log(Level.INFO, "hook '" + r.name() + "' OK in " + ms);
+                } else {
+                    Coordinator.LOG.log(Level.WARNING, "hook '" + r.name() + "' FAILED in " + ms, failure);
+                }
             }
+            core.signalChange();
         }
 
         @Override
         public boolean getAsBoolean() {
-            return done || calledExit();
+            synchronized (Sequence.this) {
+                return finished || (running && currentDeadline != watchedDeadline) || calledExit();
+            }
         }
 
-        /** Whether this hook is stuck in System.exit, which blocks while the JVM runs its hooks. */
+        /** Whether this worker is stuck in System.exit, which blocks while the JVM runs its hooks. */
         boolean calledExit() {
             if (!core.jvmExiting) {
                 return false;
