@@ -99,7 +99,7 @@ final class Coordinator {
     /** Runs the sequence on this thread, or waits for the one already running. */
     ShutdownReport shutdown() {
         rejectHookThread("shutdown()");
-        if (begin("shutdown()")) {
+        if (begin("shutdown()", Sequence.Mode.CALL)) {
             return sequence.run();
         }
         return awaitReportUninterruptibly();
@@ -115,12 +115,16 @@ final class Coordinator {
         return awaitUntil(reported, saturatedAdd(clock.getAsLong(), timeoutNanos));
     }
 
+    /**
+     * Runs on the signal's own thread (the JDK starts one per signal) and, for the first
+     * signal, supervises the whole sequence there: no extra thread to hand over to.
+     */
     void onSignal(String name) {
         String trigger = "SIG" + name;
-        if (begin(trigger)) {
+        if (begin(trigger, Sequence.Mode.SIGNAL)) {
             Sequence run = sequence();
             run.armWatchdog();
-            new Runner(run).start();
+            run.run();
         } else if (name.equals("INT") || (name.equals("TERM") && forceOnSecondSigterm)) {
             sequence().force(trigger);
         } else {
@@ -133,24 +137,24 @@ final class Coordinator {
     void onJvmExit() {
         jvmExiting = true;
         signalChange();
-        if (begin("JVM exit")) {
+        if (begin("JVM exit", Sequence.Mode.JVM_EXIT)) {
             Sequence run = sequence();
             run.armWatchdog();
-            terminate(run.run());
+            run.run();
         } else {
             awaitReportUninterruptibly();
         }
     }
 
     /** Starts a shutdown if none began: readiness turns false before anything else. */
-    private boolean begin(String trigger) {
+    private boolean begin(String trigger, Sequence.Mode mode) {
         lock.lock();
         try {
             if (sequence != null) {
                 return false;
             }
+            sequence = new Sequence(this, trigger, mode, List.copyOf(registrations)); // takes the start time
             shuttingDown = true;
-            sequence = new Sequence(this, trigger, List.copyOf(registrations));
             return true;
         } finally {
             lock.unlock();
@@ -171,7 +175,7 @@ final class Coordinator {
      * (System.exit was called, perhaps by a hook) the JVM picks the status: calling exit again
      * would block forever. The watchdog bounds whatever Runtime.exit runs afterwards.
      */
-    private void terminate(ShutdownReport finished) {
+    void terminate(ShutdownReport finished) {
         if (finished.exitCode() == Shutdown.EXIT_BUDGET_SPENT) {
             halt(Shutdown.EXIT_BUDGET_SPENT);
         } else if (!jvmExiting) {
@@ -273,26 +277,6 @@ final class Coordinator {
     static long saturatedAdd(long a, long b) {
         long sum = a + b;
         return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
-    }
-
-    /**
-     * Runs a signal-initiated sequence, then ends the process. Not a daemon (the JDK's signal
-     * handler thread it would inherit from is one): when main() returns from await(), the JVM
-     * waits for this thread's exit code instead of exiting with 0 on its own.
-     */
-    private final class Runner extends Thread {
-        private final Sequence run;
-
-        Runner(Sequence run) {
-            super("twelvefactor-shutdown");
-            this.run = run;
-            setDaemon(false);
-        }
-
-        @Override
-        public void run() {
-            terminate(run.run());
-        }
     }
 
     /**

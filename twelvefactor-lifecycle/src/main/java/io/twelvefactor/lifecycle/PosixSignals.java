@@ -41,8 +41,14 @@ final class PosixSignals implements SignalSource {
             Object ours = Proxy.newProxyInstance(PosixSignals.class.getClassLoader(), new Class<?>[] {handlerClass},
                     (proxy, method, args) -> switch (method.getName()) {
                         case "handle" -> {
-                            handler.accept(name); // no reflection on the signal path: it is slow the first time
-                            chain(previous[0], chained, args[0], name);
+                            // ours runs the whole shutdown on this thread, so a handler installed
+                            // before ours gets a thread of its own
+                            if (previous[0] != null && !previous[0].getClass().getName().startsWith("sun.misc.")) {
+                                Object signal = args[0];
+                                new Thread(() -> chain(previous[0], chained, signal, name),
+                                        "SIG" + name + " handler (chained)").start();
+                            }
+                            handler.accept(name); // no reflection here: Signal.getName would be slow the first time
                             yield null;
                         }
                         case "hashCode" -> System.identityHashCode(proxy);
@@ -66,11 +72,11 @@ final class PosixSignals implements SignalSource {
         }
     }
 
-    /** Calls a handler the application installed before us; the JDK's own live in sun.misc. */
+    /**
+     * Calls a handler the application installed before us. The JDK's own (SIG_DFL, SIG_IGN and
+     * its System.exit handler, all classes of sun.misc) are never chained to.
+     */
     private static void chain(Object previous, Method handle, Object signal, String name) {
-        if (previous == null || previous.getClass().getName().startsWith("sun.misc.")) {
-            return;
-        }
         try {
             handle.invoke(previous, signal);
         } catch (ReflectiveOperationException | RuntimeException e) {

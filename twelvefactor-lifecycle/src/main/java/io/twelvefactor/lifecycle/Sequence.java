@@ -20,7 +20,18 @@ final class Sequence {
     record Registration(Phase phase, String name, long timeoutNanos, Hook hook) {
     }
 
+    /** Who started the sequence, which decides how it ends. */
+    enum Mode {
+        /** A signal: the last worker exits the process, so it is not a daemon (see {@link Worker}). */
+        SIGNAL,
+        /** The JVM is exiting already: only a spent budget needs a halt. */
+        JVM_EXIT,
+        /** {@code shutdown()}: the caller gets the report; the process goes on. */
+        CALL
+    }
+
     final String trigger;
+    private final Mode mode;
     private final Coordinator core;
     private final List<Registration> order;
     private final long start;
@@ -35,10 +46,12 @@ final class Sequence {
     private long currentDeadline;
     private long watchedDeadline;
     private boolean budgetSpent;
+    private ShutdownReport finalReport;
 
-    Sequence(Coordinator core, String trigger, List<Registration> registered) {
+    Sequence(Coordinator core, String trigger, Mode mode, List<Registration> registered) {
         this.core = core;
         this.trigger = trigger;
+        this.mode = mode;
         this.start = core.clock.getAsLong();
         long budget = core.settings.timeout().toNanos();
         long delay = core.settings.delay().toNanos();
@@ -67,10 +80,25 @@ final class Sequence {
         }
         drain();
         superviseHooks();
+        core.awaitUninterruptibly(core.reported, Long.MAX_VALUE);
+        return snapshotReport();
+    }
+
+    /** Called by the worker that ran out of hooks: publish the report, then end as the mode says. */
+    private void complete() {
         ShutdownReport report = snapshot(false);
+        synchronized (this) {
+            finalReport = report;
+        }
         core.printSummary(report);
         core.finish(report);
-        return report;
+        if (mode != Mode.CALL) {
+            core.terminate(report);
+        }
+    }
+
+    private synchronized ShutdownReport snapshotReport() {
+        return finalReport;
     }
 
     /** Waits for requests in flight, for at most half of what the delay left: the rest is the hooks'. */
@@ -173,6 +201,11 @@ final class Sequence {
         return r;
     }
 
+    /** Whether this worker ran out of hooks, rather than being abandoned. */
+    private synchronized boolean finishedNow() {
+        return worker != null && worker.finished && worker == Thread.currentThread();
+    }
+
     /** Records how the running hook ended, unless the supervisor already gave up on it. */
     private synchronized boolean done(Worker w, Registration r, Throwable failure) {
         if (w.abandoned) {
@@ -272,7 +305,9 @@ final class Sequence {
 
         Worker() {
             super("twelvefactor-hooks");
-            setDaemon(true);
+            // After a signal, the worker's exit code must win over main() returning from await()
+            // (which would end the JVM with 0): so it is not a daemon, and the JVM waits for it.
+            setDaemon(mode != Mode.SIGNAL);
         }
 
         @Override
@@ -300,7 +335,10 @@ final class Sequence {
                     Coordinator.LOG.log(Level.WARNING, "hook '" + r.name() + "' FAILED in " + ms, failure);
                 }
             }
-            core.signalChange();
+            if (finishedNow()) {
+                core.signalChange();
+                complete();
+            }
         }
 
         @Override

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 public interface SignalSource {
 
     /**
-     * Arranges for {@code handler} to be called, on any thread, for each signal received.
+     * Arranges for {@code handler} to be called for each signal received, each time on a new
+     * thread, as the JDK does: the first signal's call runs the whole shutdown before returning.
      *
      * @param handler the coordinator's signal handler
      */

@@ -47,8 +47,11 @@ final class Fixture {
                 .build();
     }
 
-    void signal(String name) {
-        signals.accept(name);
+    /** Delivers a signal on a new thread, as the JDK does; the first one runs the whole shutdown. */
+    Thread signal(String name) {
+        Thread t = new Thread(() -> signals.accept(name), "SIG" + name + " handler");
+        t.start();
+        return t;
     }
 
     void advance(Duration d) {

@@ -185,7 +185,7 @@ class ShutdownTest {
         sd.register("stuck", stuck);
         fx.signal("TERM");
         assertTimely(entered);
-        fx.signal("TERM"); // handled synchronously: no halt queued by the time it returns
+        fx.signal("TERM").join(); // a second signal's handler returns at once: no halt by then
         assertTrue(fx.halts.isEmpty());
         release.countDown();
         assertEquals(Shutdown.EXIT_OK, Fixture.next(fx.exits));
@@ -247,7 +247,7 @@ class ShutdownTest {
         AtomicInteger runs = new AtomicInteger();
         sd.register("once", runs::incrementAndGet);
         ShutdownReport first = sd.shutdown();
-        fx.signal("TERM");
+        fx.signal("TERM").join();
         assertSame(first, sd.shutdown());
         assertSame(first, sd.await());
         assertTrue(sd.awaitTermination(Duration.ZERO));
@@ -297,6 +297,7 @@ class ShutdownTest {
         long signalledAt = fx.now();
         sd.register("after-drain", () -> hookStartedAt.set(fx.now()));
         fx.signal("TERM");
+        awaitShuttingDown(sd); // the budget starts at the signal, before the clock moves
         fx.advance(Duration.ofSeconds(6)); // 2 s delay + half of the 8 s left
         assertEquals(Shutdown.EXIT_OK, Fixture.next(fx.exits));
         assertEquals(Duration.ofSeconds(6).toNanos(), hookStartedAt.get() - signalledAt);
@@ -310,6 +311,7 @@ class ShutdownTest {
         sd.register("after-delay", () -> hookStartedAt.set(fx.now()));
         long signalledAt = fx.now();
         fx.signal("TERM");
+        awaitShuttingDown(sd);
         assertFalse(sd.isReady());
         fx.advance(Duration.ofSeconds(2));
         assertEquals(Shutdown.EXIT_OK, Fixture.next(fx.exits));
@@ -359,6 +361,15 @@ class ShutdownTest {
                 }
                 return n;
             }
+        }
+    }
+
+    /** Spins on the flag (it flips within microseconds of the signal), bounded at 10 s. */
+    static void awaitShuttingDown(Shutdown sd) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!sd.isShuttingDown()) {
+            assertTrue(System.nanoTime() - deadline < 0, "shutdown did not begin within 10 s");
+            Thread.onSpinWait();
         }
     }
 
