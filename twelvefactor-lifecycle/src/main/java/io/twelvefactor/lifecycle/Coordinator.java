@@ -172,15 +172,18 @@ final class Coordinator {
 
     /**
      * Ends the process after a signal- or JVM-initiated run. When the JVM is already exiting
-     * (System.exit was called, perhaps by a hook) the JVM picks the status: calling exit again
-     * would block forever. The watchdog bounds whatever Runtime.exit runs afterwards.
+     * (System.exit was called, perhaps by a hook) the JVM picks the status, since calling exit
+     * again would block forever, and the watchdog stays armed over the other shutdown hooks.
      */
     void terminate(ShutdownReport finished) {
         if (finished.exitCode() == Shutdown.EXIT_BUDGET_SPENT) {
             halt(Shutdown.EXIT_BUDGET_SPENT);
         } else if (!jvmExiting) {
             exitAction.accept(finished.exitCode());
+        } else {
+            return;
         }
+        // reached only when an injected exit or halt action returned: nothing is left to guard
         watchdogDisarmed = true;
         signalChange();
     }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * One shutdown, run once: delay, drain, then each hook on a thread of its own, in phase order
+ * One shutdown, run once: delay, drain, then the hooks on a worker thread, in phase order
  * and last registered first, every wait bounded by the one deadline. Its live state can be
  * read at any time, so the watchdog and a forced halt report what had happened so far.
  */
@@ -81,7 +81,7 @@ final class Sequence {
         drain();
         superviseHooks();
         core.awaitUninterruptibly(core.reported, Long.MAX_VALUE);
-        return snapshotReport();
+        return finalReport();
     }
 
     /** Called by the worker that ran out of hooks: publish the report, then end as the mode says. */
@@ -97,7 +97,7 @@ final class Sequence {
         }
     }
 
-    private synchronized ShutdownReport snapshotReport() {
+    private synchronized ShutdownReport finalReport() {
         return finalReport;
     }
 
@@ -316,7 +316,7 @@ final class Sequence {
                 if (r.timeoutNanos() != Coordinator.NO_TIMEOUT) {
                     core.signalChange(); // the supervisor must watch a nearer deadline
                 }
-                Coordinator.LOG.log(Level.INFO, "hook '" + r.name() + "' (" + r.phase() + ") started");
+                Coordinator.LOG.log(Level.DEBUG, "hook '" + r.name() + "' (" + r.phase() + ") started");
                 Thread.interrupted(); // a previous hook's interrupt is not this one's
                 Throwable failure = null;
                 long t0 = core.clock.getAsLong();
