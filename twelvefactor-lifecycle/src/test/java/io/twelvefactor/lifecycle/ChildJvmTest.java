@@ -36,6 +36,28 @@ class ChildJvmTest {
     }
 
     @Test
+    void anApplicationsEarlierSigtermHandlerIsChainedTo() throws Exception {
+        try (Child child = Child.start("chain", Map.of("SHUTDOWN_TIMEOUT", "3s"))) {
+            child.awaitOut("READY");
+            child.kill("TERM");
+            child.awaitOut("PREVIOUS TERM");
+            assertEquals(Shutdown.EXIT_OK, child.awaitExit(), child.dump());
+            assertEquals(List.of("HOOK http", "HOOK jobs", "HOOK db"), hooks(child), child.dump());
+        }
+    }
+
+    @Test
+    void systemExitFromTheApplicationRunsTheSequenceInTheJvmHook() throws Exception {
+        try (Child child = Child.start("main-exit", Map.of("SHUTDOWN_TIMEOUT", "3s"))) {
+            assertEquals(5, child.awaitExit(), child.dump());
+            assertEquals(List.of("HOOK http", "HOOK db"), hooks(child), child.dump());
+            String summary = child.awaitErr(SUMMARY);
+            assertTrue(summary.matches(".*shutdown after JVM exit took \\d+ ms, exit code 0: http OK \\d+ ms,"
+                    + " db OK \\d+ ms"), summary);
+        }
+    }
+
+    @Test
     void aHookHangingPastItsTimeoutIsLeftBehindAndTheRestRun() throws Exception {
         try (Child child = Child.start("hang", Map.of("SHUTDOWN_TIMEOUT", "3s"))) {
             child.awaitOut("READY");

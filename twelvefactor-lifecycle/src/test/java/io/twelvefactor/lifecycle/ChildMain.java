@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,9 +30,18 @@ public final class ChildMain {
      * @throws Exception if the scenario fails to set up
      */
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("chain")) {
+            installPreviousTermHandler();
+        }
         Shutdown sd = Shutdown.install();
         switch (args[0]) {
-            case "clean" -> {
+            case "main-exit" -> {
+                sd.register("db", say("db"));
+                sd.register(Phase.SERVERS, "http", say("http"));
+                sd.started();
+                System.exit(5); // the application ends itself: the JVM hook runs the sequence
+            }
+            case "clean", "chain" -> {
                 sd.register("db", say("db"));
                 sd.register(Phase.SERVERS, "http", say("http"));
                 sd.register(Phase.WORKERS, "jobs", say("jobs"));
@@ -125,6 +135,21 @@ public final class ChildMain {
         try (OutputStream o = exchange.getResponseBody()) {
             o.write(bytes);
         }
+    }
+
+    /** An application's own SIGTERM handler, installed before ours (reflectively, as the library does). */
+    private static void installPreviousTermHandler() throws ReflectiveOperationException {
+        Class<?> signal = Class.forName("sun.misc.Signal");
+        Class<?> handler = Class.forName("sun.misc.SignalHandler");
+        Object previous = Proxy.newProxyInstance(ChildMain.class.getClassLoader(), new Class<?>[] {handler},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("handle")) {
+                        out("PREVIOUS " + signal.getMethod("getName").invoke(args[0]));
+                    }
+                    return method.getName().equals("hashCode") ? 0 : null;
+                });
+        signal.getMethod("handle", signal, handler).invoke(null, signal.getConstructor(String.class).newInstance("TERM"),
+                previous);
     }
 
     private static Hook say(String name) {
