@@ -24,7 +24,7 @@ import net.jqwik.api.state.Transformer;
  * the shutdown exactly once, in phase order and last-registered-first within a phase, rejects
  * later registrations, and hands every caller the same report.
  */
-class ShutdownStatefulProperties {
+class ShutdownStatefulPropertiesTest {
 
     @Property(tries = 300)
     void anySequenceKeepsPhaseOrderLifoAndASingleRun(@ForAll("chains") ActionChain<World> chain) {
@@ -63,7 +63,8 @@ class ShutdownStatefulProperties {
 
         void sigterm() {
             began = true;
-            fx.signal("TERM");
+            fx.signal("TERM"); // asynchronous, as the JDK delivers signals: wait for it to land
+            ShutdownTest.awaitShuttingDown(shutdown);
         }
 
         void shutdown() {
