@@ -30,6 +30,7 @@ final class Coordinator {
     private final IntConsumer exitAction;
     private final IntConsumer haltAction;
     private final boolean forceOnSecondSigterm;
+    final boolean signalExitStatus;
     final ProbeServer probes;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -51,13 +52,14 @@ final class Coordinator {
     final Until never = new Until(this, Until.NEVER);
 
     Coordinator(Settings settings, LongSupplier clock, boolean systemClock, IntConsumer exitAction,
-                IntConsumer haltAction, boolean forceOnSecondSigterm) {
+                IntConsumer haltAction, boolean forceOnSecondSigterm, boolean signalExitStatus) {
         this.settings = settings;
         this.clock = clock;
         this.systemClock = systemClock;
         this.exitAction = exitAction;
         this.haltAction = haltAction;
         this.forceOnSecondSigterm = forceOnSecondSigterm;
+        this.signalExitStatus = signalExitStatus;
         this.probes = settings.healthPort() == Settings.NO_PORT ? null : new ProbeServer(settings.healthPort(), this);
     }
 

@@ -231,7 +231,7 @@ final class Sequence {
             all.add(new HookResult(order.get(i).name(), order.get(i).phase(), Outcome.SKIPPED, Duration.ZERO,
                     Optional.empty()));
         }
-        int code = Shutdown.EXIT_OK;
+        int code = mode == Mode.SIGNAL && core.signalExitStatus ? 128 + signalNumber(trigger) : Shutdown.EXIT_OK;
         if (budgetGone || budgetSpent) {
             code = Shutdown.EXIT_BUDGET_SPENT;
         } else {
@@ -254,11 +254,7 @@ final class Sequence {
 
     /** A second signal: halt now with 128 + its number, saying what is left undone. */
     void force(String signal) {
-        int code = 128 + switch (signal) {
-            case "SIGHUP" -> 1;
-            case "SIGINT" -> 2;
-            default -> 15;
-        };
+        int code = 128 + signalNumber(signal);
         ShutdownReport now = snapshot(false);
         StringBuilder left = new StringBuilder();
         for (HookResult h : now.hooks().subList(results(), now.hooks().size())) {
@@ -267,6 +263,14 @@ final class Sequence {
         core.announce(Level.ERROR, "second signal (" + signal + ") during shutdown: halting now with exit code "
                 + code + (left.length() == 0 ? "" : "; not finished: " + left));
         core.halt(code);
+    }
+
+    private static int signalNumber(String signal) {
+        return switch (signal) {
+            case "SIGHUP" -> 1;
+            case "SIGINT" -> 2;
+            default -> 15;
+        };
     }
 
     private synchronized int results() {

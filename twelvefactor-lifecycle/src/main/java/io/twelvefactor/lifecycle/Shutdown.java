@@ -22,7 +22,8 @@ import java.util.function.LongSupplier;
  * shutdown.started();          // logs the startup time; readiness turns true
  * }</pre>
  *
- * <p>Exit codes after a signal: {@value #EXIT_OK} when every hook succeeded,
+ * <p>Exit codes after a signal: {@value #EXIT_OK} when every hook succeeded (or 128 plus the
+ * signal number, see {@link Builder#signalExitStatus(boolean)}),
  * {@value #EXIT_HOOK_FAILED} when a hook failed or overran its own timeout,
  * {@value #EXIT_BUDGET_SPENT} when the budget ran out (the process is halted), and 128 plus
  * the signal number when a second SIGINT forced an immediate halt. When the application calls
@@ -46,7 +47,7 @@ public final class Shutdown {
 
     private Shutdown(Builder b) {
         core = new Coordinator(Settings.from(b.env), b.clock, b.systemClock, b.exitAction, b.haltAction,
-                b.forceOnSecondSigterm);
+                b.forceOnSecondSigterm, b.signalExitStatus);
         b.signals.subscribe(core::onSignal);
     }
 
@@ -258,6 +259,7 @@ public final class Shutdown {
         private IntConsumer haltAction = status -> Runtime.getRuntime().halt(status);
         private SignalSource signals = handler -> { };
         private boolean forceOnSecondSigterm;
+        private boolean signalExitStatus;
 
         private Builder() {
         }
@@ -330,6 +332,18 @@ public final class Shutdown {
          */
         public Builder forceOnSecondSigterm(boolean force) {
             this.forceOnSecondSigterm = force;
+            return this;
+        }
+
+        /**
+         * Makes a clean signal-initiated shutdown exit with 128 plus the signal number (143
+         * after SIGTERM, the JVM's own convention) instead of {@value Shutdown#EXIT_OK}.
+         *
+         * @param enabled default false: exit with 0, which Kubernetes shows as {@code Completed}
+         * @return this builder
+         */
+        public Builder signalExitStatus(boolean enabled) {
+            this.signalExitStatus = enabled;
             return this;
         }
 

@@ -19,6 +19,7 @@ final class Fixture {
     private final Map<String, String> env = new HashMap<>();
     private IntConsumer exitAction = exits::add;
     private boolean forceOnSecondSigterm;
+    private boolean signalExitStatus;
     private Consumer<String> signals;
 
     Fixture env(String name, String value) {
@@ -28,6 +29,11 @@ final class Fixture {
 
     Fixture exitAction(IntConsumer action) {
         exitAction = action;
+        return this;
+    }
+
+    Fixture signalExitStatus() {
+        signalExitStatus = true;
         return this;
     }
 
@@ -44,6 +50,7 @@ final class Fixture {
                 .haltAction(halts::add)
                 .signals(handler -> signals = handler)
                 .forceOnSecondSigterm(forceOnSecondSigterm)
+                .signalExitStatus(signalExitStatus)
                 .build();
     }
 

@@ -142,6 +142,27 @@ class ShutdownTest {
     }
 
     @Test
+    void aCleanSignalShutdownCanExitWith128PlusTheSignal() throws Exception {
+        Fixture jvmConvention = new Fixture().signalExitStatus();
+        Shutdown sd = jvmConvention.build();
+        sd.register("ok", note("ok"));
+        jvmConvention.signal("TERM");
+        assertEquals(143, Fixture.next(jvmConvention.exits));
+        assertEquals(143, sd.await().exitCode());
+
+        Fixture failing = new Fixture().signalExitStatus();
+        Shutdown broken = failing.build();
+        broken.register("broken", () -> {
+            throw new IOException("disk gone");
+        });
+        failing.signal("INT");
+        assertEquals(Shutdown.EXIT_HOOK_FAILED, Fixture.next(failing.exits), "a failure still says so");
+
+        Shutdown programmatic = new Fixture().signalExitStatus().build();
+        assertEquals(Shutdown.EXIT_OK, programmatic.shutdown().exitCode());
+    }
+
+    @Test
     void aSpentBudgetHaltsInsteadOfExiting() throws Exception {
         Shutdown sd = fx.env("SHUTDOWN_TIMEOUT", "3s").build();
         sd.register("late", note("late"));
