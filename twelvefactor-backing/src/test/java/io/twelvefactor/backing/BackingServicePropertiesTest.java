@@ -25,7 +25,7 @@ import net.jqwik.api.Tuple;
  * unreserved ones percent-encoded) and parsing it gives back each component; {@code toUrl()}
  * round-trips; the password never shows in {@code toString()} nor in any exception message.
  */
-class BackingServiceProperties {
+class BackingServicePropertiesTest {
 
     /**
      * The components a test generates, and the URL a reference formatter makes of them;
