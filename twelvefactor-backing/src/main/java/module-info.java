@@ -1,7 +1,8 @@
 /**
- * See the package documentation of {@code io.twelvefactor.backing}.
+ * Backing services attached by URL (Twelve-Factor IV): {@code DATABASE_URL},
+ * {@code REDIS_URL}, {@code AMQP_URL}… parsed into typed descriptors that real clients
+ * accept. See {@link io.twelvefactor.backing.BackingService}.
  */
 module io.twelvefactor.backing {
-    // "exports io.twelvefactor.backing;" arrives with the package's first public type:
-    // javac rejects exporting a package that has no types yet.
+    exports io.twelvefactor.backing;
 }

@@ -1,7 +1,7 @@
 /**
- * See the package documentation of {@code io.twelvefactor.config}.
+ * Typed configuration bound from environment variables: {@code Env.bind(AppConfig.class)}.
+ * See {@link io.twelvefactor.config.Env}.
  */
 module io.twelvefactor.config {
-    // "exports io.twelvefactor.config;" arrives with the package's first public type:
-    // javac rejects exporting a package that has no types yet.
+    exports io.twelvefactor.config;
 }

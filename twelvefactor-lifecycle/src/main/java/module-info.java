@@ -1,7 +1,14 @@
 /**
- * See the package documentation of {@code io.twelvefactor.lifecycle}.
+ * Graceful, signal-aware shutdown with one budget (Twelve-Factor IX). Entry point:
+ * {@link io.twelvefactor.lifecycle.Shutdown#install()}.
  */
 module io.twelvefactor.lifecycle {
-    // "exports io.twelvefactor.lifecycle;" arrives with the package's first public type:
-    // javac rejects exporting a package that has no types yet.
+    exports io.twelvefactor.lifecycle;
+
+    // sun.misc.Signal, reached reflectively (see PosixSignals)
+    requires jdk.unsupported;
+    // the optional /livez and /readyz server
+    requires jdk.httpserver;
+    // RuntimeMXBean, for the startup time Shutdown.started() logs
+    requires java.management;
 }

@@ -1,0 +1,277 @@
+package io.twelvefactor.backing;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Turns a descriptor into a JDBC URL and connection properties, per driver. Credentials only
+ * ever go to the properties; query options pass through; {@code sslmode} is translated.
+ */
+final class Jdbc {
+
+    private static final String KINDS =
+            "postgresql, cockroachdb, redshift, mysql, mariadb, sqlserver, oracle, h2";
+
+    private final BackingService d;
+    private final String driver;
+    private final StringBuilder url = new StringBuilder(96);
+    private final Properties props = new Properties();
+
+    private Jdbc(BackingService d) {
+        this.d = d;
+        this.driver = d.kind();
+        d.user().ifPresent(u -> props.setProperty("user", u));
+        d.password().ifPresent(p -> props.setProperty("password", p));
+        switch (driver) {
+            case "postgresql", "cockroachdb", "redshift" -> postgres();
+            case "mysql" -> mysql();
+            case "mariadb" -> mariadb();
+            case "sqlserver" -> sqlServer();
+            case "oracle" -> oracle();
+            case "h2" -> h2();
+            default -> throw fail("jdbc", "a " + driver + " URL has no JDBC form; toJdbcUrl()"
+                    + " serves " + KINDS);
+        }
+    }
+
+    static String url(BackingService d) {
+        return new Jdbc(d).url.toString();
+    }
+
+    static Properties properties(BackingService d) {
+        return new Jdbc(d).props;
+    }
+
+    /** pgjdbc URL-decodes the database and every value, so both are percent-encoded. */
+    private void postgres() {
+        url.append("jdbc:postgresql://");
+        hostList(true);
+        url.append('/');
+        Percent.append(url, d.database().orElse(""), "");
+        char sep = '?';
+        for (Map.Entry<String, String> e : d.query().entrySet()) {
+            url.append(sep);
+            sep = '&';
+            Percent.append(url, e.getKey(), "");
+            url.append('=');
+            Percent.append(url, e.getValue(), "/:,");
+        }
+    }
+
+    /** MySQL Connector/J decodes the URL; TLS is {@code sslMode}. */
+    private void mysql() {
+        url.append("jdbc:mysql://");
+        hostList(true);
+        url.append('/');
+        Percent.append(url, d.database().orElse(""), "");
+        char sep = '?';
+        for (Map.Entry<String, String> e : options(mysqlTls()).entrySet()) {
+            url.append(sep);
+            sep = '&';
+            Percent.append(url, e.getKey(), "");
+            url.append('=');
+            Percent.append(url, e.getValue(), "/:,");
+        }
+    }
+
+    /** MariaDB Connector/J reads the URL raw, so what needs encoding travels as a property. */
+    private void mariadb() {
+        url.append("jdbc:mariadb://");
+        Map<String, String> options = options(mariadbTls());
+        List<Host> hosts = d.hosts();
+        if (hosts.get(0).isUnixSocket()) {
+            if (hosts.size() > 1) {
+                throw fail("host", "MariaDB Connector/J reaches one Unix socket, not several");
+            }
+            url.append("localhost");
+            options.put("localSocket", hosts.get(0).name());
+        } else {
+            hostList(true);
+        }
+        url.append('/');
+        String db = d.database().orElse("");
+        if (Percent.plain(db, "$")) {
+            url.append(db);
+        } else {
+            props.setProperty("database", db);
+        }
+        char sep = '?';
+        for (Map.Entry<String, String> e : options.entrySet()) {
+            if (Percent.plain(e.getKey(), "") && Percent.plain(e.getValue(), "/:,")) {
+                url.append(sep).append(e.getKey()).append('=').append(e.getValue());
+                sep = '&';
+            } else {
+                props.setProperty(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    /** mssql-jdbc: {@code ;name=value} pairs, braces around values that need them. */
+    private void sqlServer() {
+        Host h = single();
+        url.append("jdbc:sqlserver://");
+        if (h.isIpv6()) {
+            url.append(";serverName=").append(h.name()).append(";portNumber=").append(h.port());
+        } else {
+            url.append(h.name()).append(':').append(h.port());
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        d.database().filter(db -> !db.isEmpty()).ifPresent(db -> options.put("databaseName", db));
+        options.putAll(options(sqlServerTls()));
+        for (Map.Entry<String, String> e : options.entrySet()) {
+            url.append(';').append(e.getKey()).append('=');
+            String v = e.getValue();
+            if (v.indexOf(';') >= 0 || v.indexOf('=') >= 0 || v.indexOf('{') >= 0
+                    || v.indexOf('}') >= 0 || v.indexOf(' ') >= 0) {
+                url.append('{').append(v.replace("}", "}}")).append('}');
+            } else {
+                url.append(v);
+            }
+        }
+    }
+
+    /** Oracle thin, EZConnect Plus: {@code @//host:port/service?name=value}, TLS as tcps. */
+    private void oracle() {
+        Host h = single();
+        Tls tls = d.tls().orElse(null);
+        Map<String, String> options = options(null);
+        if (tls != null && tls != Tls.DISABLE) {
+            if (tls != Tls.VERIFY_CA && tls != Tls.VERIFY_FULL) {
+                throw noTls("Oracle's thin driver always verifies the certificate chain; use"
+                        + " verify-ca or verify-full");
+            }
+            reserve(options, "ssl_server_dn_match");
+            options.put("ssl_server_dn_match", tls == Tls.VERIFY_FULL ? "true" : "false");
+        }
+        url.append("jdbc:oracle:thin:@").append(tls != null && tls.isRequired() ? "tcps://" : "//");
+        hostList(false);
+        url.append('/').append(rawValue("database", d.database().orElse(""), ""));
+        char sep = '?';
+        for (Map.Entry<String, String> e : options.entrySet()) {
+            url.append(sep).append(rawValue("query parameter " + e.getKey(), e.getKey(), ""))
+                    .append('=').append(rawValue("query parameter " + e.getKey(), e.getValue(),
+                            "/:,"));
+            sep = '&';
+        }
+    }
+
+    /**
+     * H2: embedded {@code mem:}/{@code file:} as written, or server mode {@code tcp://} or
+     * {@code ssl://}; settings as {@code ;NAME=value}.
+     */
+    private void h2() {
+        if (d.embedded() != null) {
+            url.append("jdbc:h2:").append(d.embedded()).append(':')
+                    .append(d.database().orElseThrow());
+        } else {
+            Tls tls = d.tls().orElse(null);
+            if (tls != null && tls != Tls.DISABLE && tls != Tls.REQUIRE) {
+                throw noTls("H2's ssl:// does not verify the server's certificate; use require");
+            }
+            url.append("jdbc:h2:").append(tls == Tls.REQUIRE ? "ssl://" : "tcp://");
+            hostList(false);
+            url.append('/').append(rawValue("database", d.database().orElse(""), "/$"));
+        }
+        for (Map.Entry<String, String> e : options(null).entrySet()) {
+            if (!Percent.plain(e.getKey(), "")) {
+                throw fail("query parameter " + e.getKey(), "an H2 setting's name is letters,"
+                        + " digits and -._~");
+            }
+            if (e.getValue().indexOf(';') >= 0) {
+                throw fail("query parameter " + e.getKey(), "H2 cannot take ';' in a setting");
+            }
+            url.append(';').append(e.getKey()).append('=').append(e.getValue());
+        }
+    }
+
+    private String mysqlTls() {
+        return map("sslMode", "DISABLED", null, "PREFERRED", "REQUIRED", "VERIFY_CA",
+                "VERIFY_IDENTITY");
+    }
+
+    private String mariadbTls() {
+        return map("sslMode", "disable", null, null, "trust", "verify-ca", "verify-full");
+    }
+
+    private String sqlServerTls() {
+        return map("encrypt", "false", null, null, "true;trustServerCertificate=true", null,
+                "true;trustServerCertificate=false");
+    }
+
+    /** The driver's option for the URL's TLS mode, indexed like {@link Tls}: "name=value". */
+    private String map(String name, String... values) {
+        Tls tls = d.tls().orElse(null);
+        if (tls == null) {
+            return null;
+        }
+        String v = values[tls.ordinal()];
+        if (v == null) {
+            throw noTls("its driver has no equivalent; use one of the modes in the README's TLS"
+                    + " table");
+        }
+        return name + "=" + v;
+    }
+
+    /** The query minus {@code sslmode}, plus the driver's TLS options ("a=b;c=d"). */
+    private Map<String, String> options(String tlsOptions) {
+        Map<String, String> out = new LinkedHashMap<>(d.query());
+        out.remove("sslmode");
+        if (tlsOptions != null) {
+            for (String pair : tlsOptions.split(";")) {
+                int eq = pair.indexOf('=');
+                reserve(out, pair.substring(0, eq));
+                out.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return out;
+    }
+
+    private void reserve(Map<String, String> options, String name) {
+        for (String key : options.keySet()) {
+            if (key.equalsIgnoreCase(name)) {
+                throw fail("query parameter " + key, "sets the driver's TLS option although"
+                        + " sslmode does too; keep sslmode");
+            }
+        }
+    }
+
+    private void hostList(boolean many) {
+        List<Host> hosts = many ? d.hosts() : List.of(single());
+        for (int i = 0; i < hosts.size(); i++) {
+            Host h = hosts.get(i);
+            if (h.isUnixSocket()) {
+                throw fail("host", "is a Unix socket, which the " + driver + " JDBC driver cannot"
+                        + " reach without a socket factory; use a TCP host");
+            }
+            url.append(i == 0 ? "" : ",");
+            Percent.appendHost(url, h);
+            url.append(':').append(h.port());
+        }
+    }
+
+    private Host single() {
+        if (d.hosts().size() > 1) {
+            throw fail("host", "the " + driver + " JDBC URL takes one host; write one");
+        }
+        return d.hosts().get(0);
+    }
+
+    private String rawValue(String component, String value, String keep) {
+        if (!Percent.plain(value, keep)) {
+            throw fail(component, "holds characters the " + driver + " JDBC URL cannot carry;"
+                    + " use letters, digits and -._~" + keep);
+        }
+        return value;
+    }
+
+    private BackingServiceException noTls(String why) {
+        return fail("tls", "sslmode=" + d.tls().map(Tls::sslmode).orElse("") + " has no "
+                + driver + " JDBC form: " + why);
+    }
+
+    private static BackingServiceException fail(String component, String problem) {
+        return new BackingServiceException(null, component, 0, problem);
+    }
+}

@@ -1,0 +1,309 @@
+package io.twelvefactor.backing;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Parses one URL: splits the raw string into its components first, then decodes each.
+ * Every error names the component and position and never quotes the URL or its userinfo.
+ */
+final class UrlParser {
+
+    static final String EXAMPLE = "postgres://user:password@host:5432/db";
+
+    private final String s;
+    private final String variable;
+    private final boolean generic;
+    private final Map<String, Integer> positions = new HashMap<>();
+
+    private UrlParser(String s, String variable, boolean generic) {
+        this.s = s;
+        this.variable = variable;
+        this.generic = generic;
+    }
+
+    static BackingService parse(String url, String variable, boolean generic) {
+        return new UrlParser(url, variable, generic).parse();
+    }
+
+    private BackingService parse() {
+        int n = s.length();
+        checkCharacters(n);
+        if (s.regionMatches(true, 0, "h2:", 0, 3) && !s.startsWith("//", 3)) {
+            return embeddedH2(n);
+        }
+        int i = schemeEnd();
+        String scheme = s.substring(0, i).toLowerCase(Locale.ROOT);
+        Scheme row = Scheme.TABLE.get(scheme);
+        if (row == null) {
+            if (!generic) {
+                String near = Scheme.nearest(scheme);
+                throw fail("scheme", 1, "unknown scheme '" + trim(scheme) + "'"
+                        + (near == null ? "" : " (did you mean '" + near + "'?)")
+                        + "; known schemes: " + String.join(", ", Scheme.TABLE.keySet())
+                        + " (BackingService.parseGeneric accepts any scheme)");
+            }
+            row = Scheme.generic(scheme);
+        }
+        int authStart = i + 3;
+        int authEnd = indexOfAny(authStart, "/?#");
+        int at = s.lastIndexOf('@', authEnd - 1);
+        if (at < authStart) {
+            at = -1;
+            int later = s.indexOf('@', authEnd);
+            if (later >= 0) {
+                throw fail("url", authEnd + 1, "'" + s.charAt(authEnd) + "' ends the host here"
+                        + " but an '@' follows: if the URL has credentials, write '/', '?' and '#'"
+                        + " in a password as %2F, %3F and %23; anywhere else write '@' as %40");
+            }
+        }
+        noFragment(authStart);
+        String user = null;
+        String password = null;
+        if (at >= 0) {
+            int colon = s.indexOf(':', authStart);
+            if (colon < 0 || colon > at) {
+                user = decode(authStart, at, "user");
+            } else {
+                user = decode(authStart, colon, "user");
+                password = decode(colon + 1, at, "password");
+            }
+        }
+        String database = null;
+        int queryStart = authEnd;
+        if (authEnd < n && s.charAt(authEnd) == '/') {
+            queryStart = indexOfAny(authEnd, "?");
+            database = decode(authEnd + 1, queryStart, "database");
+        }
+        Map<String, String> query = queryStart < n ? query(queryStart + 1, n) : new LinkedHashMap<>();
+        String hostParam = query.remove("host");
+        String portParam = hostParam == null ? null : query.remove("port");
+        List<Host> hosts = new HostParser(this, s).hosts(at >= 0 ? at + 1 : authStart, authEnd,
+                row, hostParam, portParam);
+        checkKind(row, hosts, authEnd, queryStart, database);
+        Tls tls = tls(row, query);
+        return new BackingService(scheme, row, null, hosts, user, password, database, query, tls);
+    }
+
+    /**
+     * H2's in-process forms {@code h2:mem:NAME} and {@code h2:file:PATH}: no host, no
+     * credentials, no TLS; {@code ?NAME=value} settings become H2's {@code ;NAME=value}.
+     */
+    private BackingService embeddedH2(int n) {
+        String mode = s.regionMatches(true, 3, "mem:", 0, 4) ? "mem"
+                : s.regionMatches(true, 3, "file:", 0, 5) ? "file" : null;
+        if (mode == null) {
+            throw fail("scheme", 4, "expected 'mem:', 'file:' or '//' after 'h2:', such as"
+                    + " h2:mem:notes, h2:file:./data/notes, or h2://host/path for an H2 server");
+        }
+        noFragment(3);
+        int start = 4 + mode.length();
+        int queryStart = indexOfAny(start, "?");
+        String database = decode(start, queryStart, "database");
+        if (database.isEmpty()) {
+            throw fail("database", start + 1, mode.equals("mem")
+                    ? "is empty; name the in-memory database, such as h2:mem:notes (an unnamed"
+                            + " one would be private to each connection)"
+                    : "is empty; write the database's path without .mv.db, such as"
+                            + " ./data/notes or /var/data/notes");
+        }
+        if (database.indexOf(';') >= 0) {
+            throw fail("database", start + 1, "holds ';', which would start an H2 setting;"
+                    + " write settings as ?NAME=value, such as ?MODE=PostgreSQL");
+        }
+        Map<String, String> query = queryStart < n ? query(queryStart + 1, n) : new LinkedHashMap<>();
+        for (String key : query.keySet()) {
+            String k = key.toLowerCase(Locale.ROOT);
+            if (k.equals("user") || k.equals("password")) {
+                throw fail("query parameter " + trim(key), positions.get(key), "an embedded H2 URL"
+                        + " carries no credentials, since H2 would read them from the JDBC URL;"
+                        + " set user and password on the Properties jdbcProperties() returns");
+            }
+            if (k.equals("sslmode")) {
+                throw fail("query parameter " + trim(key), positions.get(key), "an embedded"
+                        + " database has no connection to encrypt; remove sslmode");
+            }
+        }
+        return new BackingService(s.substring(0, 2).toLowerCase(Locale.ROOT),
+                Scheme.TABLE.get("h2"), mode, List.of(), null, null, database, query, null);
+    }
+
+    private void noFragment(int from) {
+        int hash = s.indexOf('#', from);
+        if (hash >= 0) {
+            throw fail("url", hash + 1, "'#' would start a fragment, which a service URL cannot"
+                    + " have; write '#' in a password (or anywhere else) as %23");
+        }
+    }
+
+    private void checkCharacters(int n) {
+        if (n == 0) {
+            throw fail("url", 0, "is empty; expected a URL such as " + EXAMPLE);
+        }
+        char last = s.charAt(n - 1);
+        if (last == '\n' || last == '\r') {
+            int p = n - 1;
+            while (p > 0 && (s.charAt(p - 1) == '\n' || s.charAt(p - 1) == '\r')) {
+                p--;
+            }
+            throw fail("url", p + 1, "ends with a newline, often copied along from a secret"
+                    + " file; remove it (write the file with printf '%s', not echo)");
+        }
+        if (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(last)) {
+            boolean start = Character.isWhitespace(s.charAt(0));
+            throw fail("url", start ? 1 : n, (start ? "starts" : "ends")
+                    + " with whitespace; remove it");
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                throw fail("url", i + 1, "contains a control character; remove it, or"
+                        + " percent-encode it if it belongs there");
+            }
+        }
+    }
+
+    private int schemeEnd() {
+        if (s.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            throw fail("scheme", 1, "this is a JDBC URL; write the service URL instead, such as "
+                    + EXAMPLE + ", and let toJdbcUrl() make the JDBC form");
+        }
+        int i = 0;
+        while (i < s.length() && schemeChar(s.charAt(i), i == 0)) {
+            i++;
+        }
+        if (i == 0 || !s.startsWith("://", i)) {
+            throw fail("scheme", i + 1, "expected a scheme and '://', such as " + EXAMPLE);
+        }
+        return i;
+    }
+
+    private static boolean schemeChar(char c, boolean first) {
+        boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        return first ? letter : letter || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+    }
+
+    private Map<String, String> query(int a, int n) {
+        Map<String, String> out = new LinkedHashMap<>();
+        int from = a;
+        while (from <= n) {
+            int amp = s.indexOf('&', from);
+            int to = amp < 0 ? n : amp;
+            if (to > from) {
+                int eq = s.indexOf('=', from);
+                if (eq < 0 || eq >= to) {
+                    throw fail("query", from + 1, "parameter '" + trim(decode(from, to, "query"))
+                            + "' has no '='; write name=value");
+                }
+                String key = decode(from, eq, "query parameter name");
+                if (key.isEmpty()) {
+                    throw fail("query", from + 1, "a parameter has no name; write name=value");
+                }
+                String component = "query parameter " + trim(key);
+                String value = decode(eq + 1, to, component);
+                if (out.put(key, value) != null) {
+                    throw fail(component, from + 1, "appears twice; keep one");
+                }
+                positions.put(key, from + 1);
+            }
+            from = to + 1;
+        }
+        return out;
+    }
+
+    private void checkKind(Scheme row, List<Host> hosts, int authEnd, int queryStart,
+            String database) {
+        String kind = row.kind();
+        if (kind.equals("redis") && database != null && !database.isEmpty()) {
+            boolean digits = database.length() <= 9;
+            for (int i = 0; i < database.length(); i++) {
+                digits &= database.charAt(i) >= '0' && database.charAt(i) <= '9';
+            }
+            if (!digits) {
+                throw fail("database", authEnd + 2, "a Redis URL's path is a database index;"
+                        + " write an integer such as /0");
+            }
+        }
+        if (kind.equals("amqp") && database != null && s.indexOf('/', authEnd + 1) >= 0
+                && s.indexOf('/', authEnd + 1) < queryStart) {
+            throw fail("virtual host", s.indexOf('/', authEnd + 1) + 1, "a virtual host cannot"
+                    + " contain an unencoded '/'; write it as %2F, such as /%2F for the"
+                    + " virtual host '/'");
+        }
+        if (row.srv()) {
+            if (hosts.size() != 1 || hosts.get(0).isUnixSocket()) {
+                throw fail("host", 0, "mongodb+srv:// takes exactly one host name;"
+                        + " DNS lists the others");
+            }
+            if (hosts.get(0).portAsWritten().isPresent()) {
+                throw fail("port", 0, "mongodb+srv:// takes no port; DNS SRV records give it");
+            }
+        }
+    }
+
+    private Tls tls(Scheme row, Map<String, String> query) {
+        Tls tls = row.secure() ? Tls.VERIFY_FULL : null;
+        String mode = query.get("sslmode");
+        if (mode != null) {
+            Tls asked = Tls.ofSslmode(mode);
+            String component = "query parameter sslmode";
+            if (asked == null) {
+                throw fail(component, positions.get("sslmode"), "'" + trim(mode) + "' is not an"
+                        + " sslmode; expected one of: disable, allow, prefer, require, verify-ca,"
+                        + " verify-full");
+            }
+            if (row.secure() && !asked.isRequired() && !row.kind().equals("mongodb")) {
+                throw fail(component, positions.get("sslmode"), "'" + mode + "' contradicts the"
+                        + " scheme, which always uses TLS; remove sslmode or use the plain scheme");
+            }
+            tls = asked;
+        }
+        if (row.kind().equals("mongodb")) {
+            for (String key : new String[] {"tls", "ssl"}) {
+                String v = query.get(key);
+                if (v == null) {
+                    continue;
+                }
+                String lower = v.toLowerCase(Locale.ROOT);
+                if (!lower.equals("true") && !lower.equals("false")) {
+                    throw fail("query parameter " + key, positions.get(key), "'" + trim(v)
+                            + "' is not a boolean; write true or false");
+                }
+                tls = lower.equals("true") ? Tls.VERIFY_FULL : Tls.DISABLE;
+            }
+        }
+        return tls;
+    }
+
+    /** Where query parameter {@code name} starts, 1-based. */
+    int position(String name) {
+        return positions.get(name);
+    }
+
+    String decode(int a, int b, String component) {
+        return Percent.decode(s, a, b, component, variable);
+    }
+
+    private int indexOfAny(int from, String chars) {
+        for (int i = from; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
+    /** An error at a 1-based position; one past the end (an empty last part) is the end. */
+    BackingServiceException fail(String component, int position, String problem) {
+        return new BackingServiceException(variable, component, Math.min(position, s.length()),
+                problem);
+    }
+
+    /** Shortens a value quoted in a message. */
+    static String trim(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 37) + "...";
+    }
+}

@@ -1,0 +1,70 @@
+package io.twelvefactor.backing;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes a descriptor back as a URL, normalized: components percent-encoded where needed,
+ * socket hosts in the authority, ports only where written, the password optionally redacted.
+ */
+final class UrlWriter {
+
+    private UrlWriter() {
+    }
+
+    static String write(BackingService d, boolean redact) {
+        StringBuilder b = new StringBuilder(64).append(d.scheme());
+        if (d.embedded() != null) {
+            b.append(':').append(d.embedded()).append(':');
+            Percent.append(b, d.database().orElseThrow(), "/:");
+        } else {
+            authorityAndPath(b, d, redact);
+        }
+        char sep = '?';
+        for (Map.Entry<String, String> e : d.query().entrySet()) {
+            b.append(sep);
+            sep = '&';
+            Percent.append(b, e.getKey(), "/:,");
+            b.append('=');
+            if (redact && secret(e.getKey())) {
+                b.append("***");
+            } else {
+                Percent.append(b, e.getValue(), "/:,");
+            }
+        }
+        return b.toString();
+    }
+
+    private static void authorityAndPath(StringBuilder b, BackingService d, boolean redact) {
+        b.append("://");
+        String user = d.user().orElse(null);
+        if (user != null) {
+            Percent.append(b, user, "");
+            String password = d.password().orElse(null);
+            if (password != null) {
+                b.append(':');
+                if (redact) {
+                    b.append("***");
+                } else {
+                    Percent.append(b, password, "");
+                }
+            }
+            b.append('@');
+        }
+        List<Host> hosts = d.hosts();
+        for (int i = 0; i < hosts.size(); i++) {
+            b.append(i == 0 ? "" : ",").append(hosts.get(i));
+        }
+        String database = d.database().orElse(null);
+        if (database != null) {
+            b.append('/');
+            Percent.append(b, database, d.kind().equals("h2") ? "/" : "");
+        }
+    }
+
+    private static boolean secret(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.contains("pass") || n.contains("secret") || n.contains("token");
+    }
+}

@@ -1,0 +1,47 @@
+package io.twelvefactor.benchmarks.config;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Binding a 20-leaf nested config, cold: the first bind in a fresh JVM, class loading and
+ * reflection included, as at a service's startup. Each fork measures one shot; the score is
+ * the mean over forks.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 0)
+@Measurement(iterations = 1)
+@Fork(20)
+public class ConfigBindCold {
+    private final Map<String, String> environment = ConfigFixtures.environment();
+    private final Map<String, String> properties = ConfigFixtures.properties();
+
+    /** @return the bound config */
+    @Benchmark
+    public Object twelvefactor() {
+        return ConfigFixtures.twelvefactor(environment);
+    }
+
+    /** @return the bound config */
+    @Benchmark
+    public Object smallrye() {
+        return ConfigFixtures.smallrye(properties);
+    }
+
+    /** @return the bound config */
+    @Benchmark
+    public Object spring() {
+        return ConfigFixtures.spring(properties);
+    }
+}

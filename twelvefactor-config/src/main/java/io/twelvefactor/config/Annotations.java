@@ -1,0 +1,175 @@
+package io.twelvefactor.config;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+
+/**
+ * The values of {@link Prefix}, {@link Name}, {@link Default} and {@link Description} on one
+ * record type. They are read from the record's class file when it is available, because
+ * reflection's annotation API builds a proxy class per annotation type, which costs more at
+ * startup than the whole binding; otherwise (a class without a class file) through
+ * reflection. Immutable.
+ */
+final class Annotations {
+    private static final String PREFIX = "Lio/twelvefactor/config/Prefix;";
+    private static final String NAME = "Lio/twelvefactor/config/Name;";
+    private static final String DEFAULT = "Lio/twelvefactor/config/Default;";
+    private static final String DESCRIPTION = "Lio/twelvefactor/config/Description;";
+
+    String prefix;
+    /** Whether the values came from the class file (for tests: reflection gives the same). */
+    boolean fromClassFile;
+    /** Per component, in declaration order: the value of @Name, @Default and @Description, or null. */
+    final String[] names;
+    final String[] defaults;
+    final String[] descriptions;
+
+    private Annotations(int components) {
+        names = new String[components];
+        defaults = new String[components];
+        descriptions = new String[components];
+    }
+
+    static Annotations of(Class<?> type, RecordComponent[] components) {
+        Annotations a = new Annotations(components.length);
+        String file = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class";
+        try (InputStream in = type.getResourceAsStream(file)) {
+            if (in != null && a.parse(new DataInputStream(new ByteArrayInputStream(in.readAllBytes())))) {
+                a.fromClassFile = true;
+                return a;
+            }
+        } catch (IOException | RuntimeException e) {
+            // an unreadable or unexpected class file: reflection below gives the same answer
+        }
+        return reflect(type, components);
+    }
+
+    static Annotations reflect(Class<?> type, RecordComponent[] components) {
+        Annotations a = new Annotations(components.length);
+        Prefix prefix = type.getAnnotation(Prefix.class);
+        a.prefix = prefix == null ? null : prefix.value();
+        for (int i = 0; i < components.length; i++) {
+            Name name = components[i].getAnnotation(Name.class);
+            Default literal = components[i].getAnnotation(Default.class);
+            Description description = components[i].getAnnotation(Description.class);
+            a.names[i] = name == null ? null : name.value();
+            a.defaults[i] = literal == null ? null : literal.value();
+            a.descriptions[i] = description == null ? null : description.value();
+        }
+        return a;
+    }
+
+    /** Parses the class file (JVMS chapter 4); returns false when it does not match the components. */
+    private boolean parse(DataInputStream in) throws IOException {
+        if (in.readInt() != 0xCAFEBABE) {
+            return false;
+        }
+        in.skipBytes(4);
+        Object[] pool = new Object[in.readUnsignedShort()];
+        for (int i = 1; i < pool.length; i++) {
+            int tag = in.readUnsignedByte();
+            switch (tag) {
+                case 1: pool[i] = in.readUTF(); break;
+                case 7: case 8: case 16: case 19: case 20: in.skipBytes(2); break;
+                case 15: in.skipBytes(3); break;
+                case 3: case 4: case 9: case 10: case 11: case 12: case 17: case 18: in.skipBytes(4); break;
+                case 5: case 6: in.skipBytes(8); i++; break;
+                default: return false;
+            }
+        }
+        in.skipBytes(6);
+        in.skipBytes(2 * in.readUnsignedShort());
+        for (int members = 0; members < 2; members++) {
+            for (int n = in.readUnsignedShort(); n > 0; n--) {
+                in.skipBytes(6);
+                skipAttributes(in);
+            }
+        }
+        boolean sawRecord = false;
+        for (int n = in.readUnsignedShort(); n > 0; n--) {
+            Object name = pool[in.readUnsignedShort()];
+            int length = in.readInt();
+            if ("RuntimeVisibleAnnotations".equals(name)) {
+                annotations(in, pool, -1);
+            } else if ("Record".equals(name)) {
+                if (in.readUnsignedShort() != names.length) {
+                    return false;
+                }
+                sawRecord = true;
+                for (int c = 0; c < names.length; c++) {
+                    in.skipBytes(4);
+                    for (int attributes = in.readUnsignedShort(); attributes > 0; attributes--) {
+                        Object attribute = pool[in.readUnsignedShort()];
+                        int size = in.readInt();
+                        if ("RuntimeVisibleAnnotations".equals(attribute)) {
+                            annotations(in, pool, c);
+                        } else {
+                            in.skipBytes(size);
+                        }
+                    }
+                }
+            } else {
+                in.skipBytes(length);
+            }
+        }
+        return sawRecord;
+    }
+
+    private void annotations(DataInputStream in, Object[] pool, int component) throws IOException {
+        for (int n = in.readUnsignedShort(); n > 0; n--) {
+            Object type = pool[in.readUnsignedShort()];
+            for (int pairs = in.readUnsignedShort(); pairs > 0; pairs--) {
+                Object element = pool[in.readUnsignedShort()];
+                int tag = in.readUnsignedByte();
+                if (tag == 's' && "value".equals(element)) {
+                    store(type, (String) pool[in.readUnsignedShort()], component);
+                } else {
+                    skipValue(in, tag);
+                }
+            }
+        }
+    }
+
+    private void store(Object type, String value, int component) {
+        if (component < 0) {
+            if (PREFIX.equals(type)) {
+                prefix = value;
+            }
+        } else if (NAME.equals(type)) {
+            names[component] = value;
+        } else if (DEFAULT.equals(type)) {
+            defaults[component] = value;
+        } else if (DESCRIPTION.equals(type)) {
+            descriptions[component] = value;
+        }
+    }
+
+    private static void skipValue(DataInputStream in, int tag) throws IOException {
+        switch (tag) {
+            case 'e': in.skipBytes(4); break;
+            case '@':
+                in.skipBytes(2);
+                for (int pairs = in.readUnsignedShort(); pairs > 0; pairs--) {
+                    in.skipBytes(2);
+                    skipValue(in, in.readUnsignedByte());
+                }
+                break;
+            case '[':
+                for (int n = in.readUnsignedShort(); n > 0; n--) {
+                    skipValue(in, in.readUnsignedByte());
+                }
+                break;
+            default: in.skipBytes(2);
+        }
+    }
+
+    private static void skipAttributes(DataInputStream in) throws IOException {
+        for (int n = in.readUnsignedShort(); n > 0; n--) {
+            in.skipBytes(2);
+            in.skipBytes(in.readInt());
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package io.twelvefactor.config;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Binds environment variables to a config record, once, at startup.
+ *
+ * <pre>{@code
+ * @Prefix("APP")
+ * record AppConfig(@Default("8080") int port, Db db, @Default("30s") Duration shutdownTimeout) {}
+ * record Db(URI url, Secret<String> password) {}
+ *
+ * AppConfig config = Env.bind(AppConfig.class);   // reads APP_PORT, APP_DB_URL, APP_DB_PASSWORD, ...
+ * }</pre>
+ *
+ * <p>Either every component binds, or one {@link ConfigException} lists every variable that is
+ * missing or wrong. The binding rules:
+ * <ul>
+ *   <li><b>Names.</b> Component {@code maxThreads} reads {@code MAX_THREADS}; component
+ *       {@code url} of nested record component {@code db} reads {@code DB_URL}; with
+ *       {@link Prefix @Prefix("APP")} on the type, {@code APP_DB_URL}. A new word starts at a
+ *       capital after a lower-case letter or digit, and at the last capital of an acronym
+ *       followed by a lower-case letter; digits stay with the word before them:
+ *       {@code oauth2ClientId} → {@code OAUTH2_CLIENT_ID}, {@code s3Bucket} →
+ *       {@code S3_BUCKET}, {@code httpURL} → {@code HTTP_URL}, {@code httpURLPath} →
+ *       {@code HTTP_URL_PATH}. {@link Name @Name} sets an exact name. Two components reading
+ *       one name is a plan error. Only these names (and their {@code _FILE} variants) are
+ *       looked up, so the cost does not grow with the size of the environment.</li>
+ *   <li><b>Types.</b> {@code String}; {@code int}, {@code long}, {@code short}, {@code byte},
+ *       {@code double}, {@code float}, {@code boolean} and their boxes; {@code BigDecimal},
+ *       {@code BigInteger}; enums; {@code Duration}; {@code URI}; {@code Path}; any type with a
+ *       public static {@code valueOf(String)}, {@code of(String)}, {@code parse(String)} or
+ *       {@code parse(CharSequence)} method (tried in that order) or a public {@code String}
+ *       constructor; types with a {@linkplain Builder#converter registered converter}. Each
+ *       may be wrapped in {@code Optional}, {@link Secret}, {@code List}, {@code Set} or
+ *       {@code Map<String, T>}. Components may be nested records, {@code Optional} records
+ *       (present when any of their variables is set) and {@code List}s of records, read from
+ *       {@code SERVERS_0_HOST}, {@code SERVERS_1_HOST}… up to the first index with none set.</li>
+ *   <li><b>Strict values.</b> Integers are an optional {@code -} and decimal ASCII digits
+ *       without a leading zero, within the type's range. Decimals also allow a fraction and an
+ *       exponent, and must be finite. Booleans are {@code true/false}, {@code yes/no},
+ *       {@code on/off}, {@code 1/0} in any case; anything else is an error. Enum constants match
+ *       in any case. Durations need a unit: {@code 250ms}, {@code 30s}, {@code 5m}, {@code 1h},
+ *       {@code 2d}, or ISO-8601 such as {@code PT30S}. Lists and sets are comma-separated
+ *       ({@code \,} is a literal comma, {@code \\} a backslash), maps are {@code k=v,k2=v2}
+ *       ({@code \=} is a literal {@code =}); elements are trimmed.</li>
+ *   <li><b>Empty values.</b> For every type but {@code String}, a value that is empty or only
+ *       whitespace counts as unset, and other values are trimmed. A {@code String} is taken
+ *       verbatim: set to the empty string, it binds {@code ""}.</li>
+ *   <li><b>Required.</b> Every component is required unless it is {@code Optional}, has a
+ *       {@link Default @Default}, or is a {@code List}, {@code Set} or {@code Map} (empty when
+ *       unset). A {@code @Default} literal that does not parse is a plan error.</li>
+ *   <li><b>Validation.</b> An {@code IllegalArgumentException} from a record's compact
+ *       constructor becomes a problem attributed to that record's variables.</li>
+ *   <li><b>Files.</b> When {@code X_FILE} is set, the value of {@code X} is the content of
+ *       that file (at most 1 MiB, UTF-8, one trailing {@code \n} or {@code \r\n} removed);
+ *       setting both {@code X} and {@code X_FILE} is a problem.</li>
+ *   <li><b>{@code .env}.</b> {@link #bind(Class)} also reads {@code .env} in the working
+ *       directory when it exists, with lower precedence than the environment.</li>
+ * </ul>
+ * Plans (the reflection over a config type) are built once per type and cached.
+ * All methods are thread-safe.
+ */
+public final class Env {
+    private static final ClassValue<Plan> PLANS = new ClassValue<>() {
+        @Override
+        protected Plan computeValue(Class<?> type) {
+            return Planner.plan(type, Map.of());
+        }
+    };
+
+    private Env() {
+    }
+
+    /**
+     * Binds the process environment, plus {@code .env} in the working directory when present,
+     * to a config record.
+     *
+     * @param type the config record type
+     * @param <T> the config type
+     * @return the bound config, never null
+     * @throws ConfigException listing every problem, when any variable is missing or malformed,
+     *     when {@code .env} is malformed, or when the type cannot be bound (a plan error)
+     * @throws IllegalArgumentException if {@code type} is not a record
+     */
+    public static <T> T bind(Class<T> type) {
+        return builder().build().bind(type);
+    }
+
+    /**
+     * A source that reads only the given map: no process environment and no {@code .env}.
+     * {@code _FILE} variables in the map are still followed. The map is read, not copied,
+     * so binding costs the same however large it is; do not change it while binding.
+     *
+     * @param variables variable names and values; null values count as unset
+     * @return the source
+     * @throws NullPointerException if {@code variables} is null
+     */
+    public static Source of(Map<String, String> variables) {
+        return new Source(Objects.requireNonNull(variables, "variables"), null, Map.of());
+    }
+
+    /**
+     * Describes the variables a config type reads, for documentation and {@code .env.example}.
+     *
+     * @param type the config record type
+     * @return the description
+     * @throws ConfigException if the type cannot be bound (a plan error)
+     * @throws IllegalArgumentException if {@code type} is not a record
+     */
+    public static ConfigDescription describe(Class<?> type) {
+        return of(Map.of()).describe(type);
+    }
+
+    /**
+     * A builder for a source with another {@code .env} file, none, or custom converters.
+     *
+     * @return a new builder reading the process environment and {@code ./.env} when present
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Where values come from: variables (the environment or a map), an optional {@code .env}
+     * file read when the source was built, and converters. Immutable and thread-safe.
+     */
+    public static final class Source {
+        private final Map<String, String> variables;
+        private final DotEnv dotEnv;
+        private final Map<Class<?>, Function<String, ?>> converters;
+        private final ConcurrentHashMap<Class<?>, Plan> plans;
+
+        Source(Map<String, String> variables, DotEnv dotEnv, Map<Class<?>, Function<String, ?>> converters) {
+            this.variables = variables;
+            this.dotEnv = dotEnv;
+            this.converters = converters;
+            this.plans = converters.isEmpty() ? null : new ConcurrentHashMap<>();
+        }
+
+        /**
+         * Binds this source's variables to a config record; see {@link Env} for the rules.
+         *
+         * @param type the config record type
+         * @param <T> the config type
+         * @return the bound config, never null
+         * @throws ConfigException listing every problem, when any variable is missing or
+         *     malformed, when the {@code .env} file is malformed, or when the type cannot be
+         *     bound (a plan error)
+         * @throws IllegalArgumentException if {@code type} is not a record
+         */
+        public <T> T bind(Class<T> type) {
+            return type.cast(plan(type).bind(new Binding(variables, dotEnv)));
+        }
+
+        /**
+         * Describes the variables a config type reads, with this source's converters.
+         *
+         * @param type the config record type
+         * @return the description
+         * @throws ConfigException if the type cannot be bound (a plan error)
+         * @throws IllegalArgumentException if {@code type} is not a record
+         */
+        public ConfigDescription describe(Class<?> type) {
+            return new ConfigDescription(type.getSimpleName(), plan(type).describe());
+        }
+
+        private Plan plan(Class<?> type) {
+            Objects.requireNonNull(type, "type");
+            if (plans == null) {
+                return PLANS.get(type);
+            }
+            Plan plan = plans.get(type);
+            if (plan == null) {
+                plan = Planner.plan(type, converters);
+                Plan raced = plans.putIfAbsent(type, plan);
+                plan = raced == null ? plan : raced;
+            }
+            return plan;
+        }
+    }
+
+    /**
+     * Configures a {@link Source}. Not thread-safe; {@link #build()} may be called repeatedly.
+     */
+    public static final class Builder {
+        private Map<String, String> variables;
+        private Path dotEnv = Path.of(".env");
+        private boolean dotEnvRequired;
+        private final HashMap<Class<?>, Function<String, ?>> converters = new HashMap<>();
+
+        Builder() {
+        }
+
+        /**
+         * Reads variables from this map instead of the process environment.
+         *
+         * @param variables variable names and values, read and not copied
+         * @return this builder
+         * @throws NullPointerException if {@code variables} is null
+         */
+        public Builder variables(Map<String, String> variables) {
+            this.variables = Objects.requireNonNull(variables, "variables");
+            return this;
+        }
+
+        /**
+         * Reads this {@code .env} file instead of {@code .env} in the working directory. The
+         * file must exist: a missing file is a problem when binding. Default: {@code ./.env},
+         * read only when it exists.
+         *
+         * @param file the file
+         * @return this builder
+         * @throws NullPointerException if {@code file} is null
+         */
+        public Builder dotEnv(Path file) {
+            this.dotEnv = Objects.requireNonNull(file, "file");
+            this.dotEnvRequired = true;
+            return this;
+        }
+
+        /**
+         * Reads no {@code .env} file at all (in production, for example).
+         *
+         * @return this builder
+         */
+        public Builder noDotEnv() {
+            this.dotEnv = null;
+            this.dotEnvRequired = false;
+            return this;
+        }
+
+        /**
+         * Converts values of {@code type} with {@code converter}, before any built-in rule. An
+         * unchecked exception thrown by the converter becomes a problem naming the variable, with
+         * the exception's message (parts of a {@link Secret} value hidden).
+         *
+         * @param type the type, as declared in the record (or as a List, Set, Map, Optional or
+         *     Secret element)
+         * @param converter converts trimmed, non-empty text; must not return null
+         * @param <T> the type
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         */
+        public <T> Builder converter(Class<T> type, Function<String, ? extends T> converter) {
+            converters.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(converter, "converter"));
+            return this;
+        }
+
+        /**
+         * Builds the source, reading the {@code .env} file now (problems with it are reported by
+         * {@link Source#bind(Class)}).
+         *
+         * @return the source
+         */
+        public Source build() {
+            Map<String, String> env = variables == null ? System.getenv() : variables;
+            DotEnv file = dotEnv == null ? null : DotEnv.read(dotEnv, !dotEnvRequired);
+            return new Source(env, file, converters.isEmpty() ? Map.of() : Map.copyOf(converters));
+        }
+    }
+}

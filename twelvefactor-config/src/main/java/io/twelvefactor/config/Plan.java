@@ -1,0 +1,36 @@
+package io.twelvefactor.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The cached binding plan of one config type, or the problems that keep it from binding. Immutable. */
+final class Plan {
+    private final RecordNode root;
+    private final List<ConfigException.Problem> problems;
+
+    Plan(RecordNode root, List<ConfigException.Problem> problems) {
+        this.root = root;
+        this.problems = List.copyOf(problems);
+    }
+
+    Object bind(Binding binding) {
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        Object value = root.bind(binding);
+        List<ConfigException.Problem> found = binding.problems();
+        if (!found.isEmpty()) {
+            throw new ConfigException(found);
+        }
+        return value;
+    }
+
+    List<ConfigDescription.Variable> describe() {
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        List<ConfigDescription.Variable> variables = new ArrayList<>();
+        root.describe(variables);
+        return variables;
+    }
+}

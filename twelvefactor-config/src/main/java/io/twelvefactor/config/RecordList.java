@@ -1,0 +1,80 @@
+package io.twelvefactor.config;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A {@code List} of records: element {@code i} reads {@code NAME_i_COMPONENT}. Elements are
+ * read from index 0 up to the first index with no variable present. Element plans are built
+ * on first use and kept.
+ */
+final class RecordList extends Node {
+    private final String name;
+    private final Class<?> elementType;
+    private final Map<Class<?>, Function<String, ?>> converters;
+    private volatile RecordNode[] elements;
+
+    RecordList(String name, Class<?> elementType, Map<Class<?>, Function<String, ?>> converters, RecordNode first) {
+        this.name = name;
+        this.elementType = elementType;
+        this.converters = converters;
+        this.elements = new RecordNode[] {first};
+    }
+
+    @Override
+    Object bind(Binding binding) {
+        ArrayList<Object> list = new ArrayList<>();
+        boolean failed = false;
+        int i = 0;
+        for (RecordNode element = element(0); element.isPresent(binding); element = element(++i)) {
+            Object value = element.bind(binding);
+            failed |= value == FAILED;
+            list.add(value);
+        }
+        if (element(i + 1).isPresent(binding)) {
+            binding.problem(name + "_" + i + "_*", binding.sourceOf(name + "_" + (i + 1)),
+                    "no variable of element " + i + " is set, but element " + (i + 1)
+                            + " has some; expected indexes 0, 1, 2… without gaps");
+            return FAILED;
+        }
+        return failed ? FAILED : List.of(list.toArray());
+    }
+
+    private RecordNode element(int index) {
+        RecordNode[] current = elements;
+        if (index < current.length) {
+            return current[index];
+        }
+        synchronized (this) {
+            current = elements;
+            if (index >= current.length) {
+                RecordNode[] grown = Arrays.copyOf(current, Math.max(index + 1, current.length * 2));
+                for (int i = current.length; i < grown.length; i++) {
+                    grown[i] = Planner.element(elementType, name + "_" + i, converters);
+                }
+                elements = grown;
+                current = grown;
+            }
+            return current[index];
+        }
+    }
+
+    @Override
+    boolean isPresent(Binding binding) {
+        return element(0).isPresent(binding);
+    }
+
+    @Override
+    void describe(List<ConfigDescription.Variable> variables) {
+        List<ConfigDescription.Variable> first = new ArrayList<>();
+        elements[0].describe(first);
+        int cut = name.length() + 3;
+        for (ConfigDescription.Variable v : first) {
+            variables.add(new ConfigDescription.Variable(name + "_<n>_" + v.name().substring(cut), v.type(),
+                    v.defaultValue(), v.required(), v.secret(), v.description(), v.expected()));
+        }
+    }
+}

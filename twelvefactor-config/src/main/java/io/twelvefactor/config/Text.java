@@ -1,0 +1,149 @@
+package io.twelvefactor.config;
+
+import java.util.List;
+
+/** How values and foreign messages appear in problems: quoted, escaped, truncated, redacted. */
+final class Text {
+    /** Values longer than this are cut in messages. */
+    static final int MAX_SHOWN = 64;
+    /** Runs of this many characters shared with a secret are hidden in foreign messages. */
+    private static final int MIN_SECRET_RUN = 6;
+    static final String REDACTED = "[redacted]";
+
+    private Text() {
+    }
+
+    /** The value in double quotes, control characters escaped, cut after {@link #MAX_SHOWN}. */
+    static String quote(String value) {
+        StringBuilder b = new StringBuilder(Math.min(value.length(), MAX_SHOWN) + 24).append('"');
+        int end = Math.min(value.length(), MAX_SHOWN);
+        for (int i = 0; i < end; i++) {
+            escape(b, value.charAt(i));
+        }
+        b.append('"');
+        if (end < value.length()) {
+            b.append("… (").append(value.length()).append(" characters)");
+        }
+        return b.toString();
+    }
+
+    /**
+     * A foreign message (from a parse method or a validation) made safe to show: every part of
+     * each secret hidden, then cut after {@code 4 * MAX_SHOWN} characters.
+     */
+    static String foreign(String message, List<String> secrets) {
+        String m = message == null ? "no message" : message;
+        int limit = 4 * MAX_SHOWN;
+        if (m.length() > 2 * limit) {
+            m = m.substring(0, 2 * limit); // bounds the redaction work; the cut below drops any tail
+        }
+        for (String secret : secrets) {
+            m = redact(m, secret);
+        }
+        return m.length() > limit ? m.substring(0, limit) + "…" : m;
+    }
+
+    /**
+     * Replaces every part of {@code message} that the secret contains (runs of at least six
+     * characters, or the whole secret when it is shorter) with {@link #REDACTED}.
+     */
+    static String redact(String message, String secret) {
+        if (secret.isEmpty()) {
+            return message;
+        }
+        int min = Math.min(MIN_SECRET_RUN, secret.length());
+        StringBuilder b = new StringBuilder(message.length());
+        int i = 0;
+        while (i < message.length()) {
+            int run = longestRunAt(message, i, secret, min);
+            if (run > 0) {
+                b.append(REDACTED);
+                i += run;
+            } else {
+                b.append(message.charAt(i++));
+            }
+        }
+        return b.toString();
+    }
+
+    /** The longest run at {@code start} that occurs in the secret (checking its first 16 occurrences), or 0. */
+    private static int longestRunAt(String message, int start, String secret, int min) {
+        if (start + min > message.length()) {
+            return 0;
+        }
+        String seed = message.substring(start, start + min);
+        int best = 0;
+        int at = secret.indexOf(seed);
+        for (int tries = 0; at >= 0 && tries < 16; tries++) {
+            int length = min;
+            while (start + length < message.length() && at + length < secret.length()
+                    && message.charAt(start + length) == secret.charAt(at + length)) {
+                length++;
+            }
+            best = Math.max(best, length);
+            at = secret.indexOf(seed, at + 1);
+        }
+        return best;
+    }
+
+    private static void escape(StringBuilder b, char c) {
+        switch (c) {
+            case '\n': b.append("\\n"); break;
+            case '\r': b.append("\\r"); break;
+            case '\t': b.append("\\t"); break;
+            case '"': b.append("\\\""); break;
+            case '\\': b.append("\\\\"); break;
+            default:
+                if (c < 0x20 || c == 0x7f) {
+                    b.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+                } else {
+                    b.append(c);
+                }
+        }
+    }
+
+    /** ASCII-only case-insensitive comparison (the Turkish dotless i must not match {@code I}). */
+    static boolean equalsAsciiIgnoreCase(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        for (int i = 0; i < a.length(); i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y && lower(x) != lower(y)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+
+    static boolean isBlank(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!isSpace(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+
+    /** Strips ASCII spaces, tabs and line breaks from both ends. */
+    static String trim(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isSpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return start == 0 && end == s.length() ? s : s.substring(start, end);
+    }
+}

@@ -1,0 +1,314 @@
+package io.twelvefactor.lifecycle;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
+
+/**
+ * The state behind {@link Shutdown}: registrations, readiness, the in-flight count, and who
+ * starts the one {@link Sequence} (a signal, {@code shutdown()}, or the JVM's shutdown hook)
+ * and how the process ends afterwards.
+ */
+final class Coordinator {
+
+    static final System.Logger LOG = System.getLogger(Shutdown.class.getName());
+    static final long NO_TIMEOUT = Long.MAX_VALUE;
+    /** How often a wait re-reads an injected clock, or looks for a hook stuck in System.exit. */
+    private static final long SLICE_NANOS = 10_000_000;
+
+    final Settings settings;
+    final LongSupplier clock;
+    private final boolean systemClock;
+    private final IntConsumer exitAction;
+    private final IntConsumer haltAction;
+    private final boolean forceOnSecondSigterm;
+    final boolean signalExitStatus;
+    final ProbeServer probes;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final List<Sequence.Registration> registrations = new ArrayList<>();
+    final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean summaryPrinted = new AtomicBoolean();
+    private final AtomicBoolean halted = new AtomicBoolean();
+    volatile boolean started;
+    volatile boolean shuttingDown;
+    /** Set when the JVM's own shutdown began: System.exit was called, or the last thread ended. */
+    volatile boolean jvmExiting;
+    volatile boolean watchdogDisarmed;
+    private Sequence sequence;
+    private volatile ShutdownReport report;
+    final Until reported = new Until(this, Until.REPORTED);
+    final Until drained = new Until(this, Until.DRAINED);
+    final Until disarmed = new Until(this, Until.DISARMED);
+    final Until never = new Until(this, Until.NEVER);
+
+    Coordinator(Settings settings, LongSupplier clock, boolean systemClock, IntConsumer exitAction,
+                IntConsumer haltAction, boolean forceOnSecondSigterm, boolean signalExitStatus) {
+        this.settings = settings;
+        this.clock = clock;
+        this.systemClock = systemClock;
+        this.exitAction = exitAction;
+        this.haltAction = haltAction;
+        this.forceOnSecondSigterm = forceOnSecondSigterm;
+        this.signalExitStatus = signalExitStatus;
+        this.probes = settings.healthPort() == Settings.NO_PORT ? null : new ProbeServer(settings.healthPort(), this);
+    }
+
+    boolean isReady() {
+        return started && !shuttingDown;
+    }
+
+    void add(Phase phase, String name, long timeoutNanos, Hook hook) {
+        Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(hook, "hook");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("hook name is blank; give it a name for the logs and the report");
+        }
+        lock.lock();
+        try {
+            if (sequence != null) {
+                throw new IllegalStateException("cannot register hook '" + name + "': shutdown already began ("
+                        + sequence.trigger + ")");
+            }
+            registrations.add(new Sequence.Registration(phase, name, timeoutNanos, hook));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void exit() {
+        int n;
+        do {
+            n = inFlight.get();
+            if (n == 0) {
+                throw new IllegalStateException("exit() without a matching enter(): no request is in flight");
+            }
+        } while (!inFlight.compareAndSet(n, n - 1));
+        if (n == 1 && shuttingDown) {
+            signalChange();
+        }
+    }
+
+    /** Runs the sequence on this thread, or waits for the one already running. */
+    ShutdownReport shutdown() {
+        rejectHookThread("shutdown()");
+        if (begin("shutdown()", Sequence.Mode.CALL)) {
+            return sequence.run();
+        }
+        return awaitReportUninterruptibly();
+    }
+
+    ShutdownReport await() throws InterruptedException {
+        rejectHookThread("await()");
+        awaitUntil(reported, Long.MAX_VALUE);
+        return report;
+    }
+
+    boolean awaitTermination(long timeoutNanos) throws InterruptedException {
+        return awaitUntil(reported, saturatedAdd(clock.getAsLong(), timeoutNanos));
+    }
+
+    /**
+     * Runs on the signal's own thread (the JDK starts one per signal) and, for the first
+     * signal, supervises the whole sequence there: no extra thread to hand over to.
+     */
+    void onSignal(String name) {
+        String trigger = "SIG" + name;
+        if (begin(trigger, Sequence.Mode.SIGNAL)) {
+            Sequence run = sequence();
+            run.armWatchdog();
+            run.run();
+        } else if (name.equals("INT") || (name.equals("TERM") && forceOnSecondSigterm)) {
+            sequence().force(trigger);
+        } else {
+            LOG.log(System.Logger.Level.INFO, trigger + " received while shutting down (" + sequence().trigger
+                    + "); ignored. Send SIGINT to halt at once");
+        }
+    }
+
+    /** The JVM shutdown hook: runs the sequence, or waits for the running one to finish. */
+    void onJvmExit() {
+        jvmExiting = true;
+        signalChange();
+        if (begin("JVM exit", Sequence.Mode.JVM_EXIT)) {
+            Sequence run = sequence();
+            run.armWatchdog();
+            run.run();
+        } else {
+            awaitReportUninterruptibly();
+        }
+    }
+
+    /** Starts a shutdown if none began: readiness turns false before anything else. */
+    private boolean begin(String trigger, Sequence.Mode mode) {
+        lock.lock();
+        try {
+            if (sequence != null) {
+                return false;
+            }
+            sequence = new Sequence(this, trigger, mode, List.copyOf(registrations)); // takes the start time
+            shuttingDown = true;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Sequence sequence() {
+        lock.lock();
+        try {
+            return sequence;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Ends the process after a signal- or JVM-initiated run. When the JVM is already exiting
+     * (System.exit was called, perhaps by a hook) the JVM picks the status, since calling exit
+     * again would block forever, and the watchdog stays armed over the other shutdown hooks.
+     */
+    void terminate(ShutdownReport finished) {
+        if (finished.exitCode() == Shutdown.EXIT_BUDGET_SPENT) {
+            halt(Shutdown.EXIT_BUDGET_SPENT);
+        } else if (!jvmExiting) {
+            exitAction.accept(finished.exitCode());
+        } else {
+            return;
+        }
+        // reached only when an injected exit or halt action returned: nothing is left to guard
+        watchdogDisarmed = true;
+        signalChange();
+    }
+
+    void finish(ShutdownReport finished) {
+        if (probes != null) {
+            probes.stop();
+        }
+        report = finished;
+        signalChange();
+    }
+
+    void halt(int status) {
+        if (halted.compareAndSet(false, true)) {
+            haltAction.accept(status);
+        }
+    }
+
+    /** Logs the summary and writes it to stderr, once, by whoever gets there first. */
+    void printSummary(ShutdownReport finished) {
+        if (summaryPrinted.compareAndSet(false, true)) {
+            announce(finished.exitCode() == Shutdown.EXIT_OK ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
+                    finished.summary());
+        }
+    }
+
+    /** Logs a line and writes it to stderr too, where it survives a logging backend already gone. */
+    void announce(System.Logger.Level level, String line) {
+        LOG.log(level, line);
+        PrintStream err = System.err;
+        err.println("twelvefactor-lifecycle: " + line);
+        err.flush();
+    }
+
+    void signalChange() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until {@code done} holds or the clock passes {@code deadline} ({@code Long.MAX_VALUE}:
+     * never). Re-reads the clock in
+     * slices when it is injected, and while the JVM exits (to notice a hook stuck in System.exit).
+     */
+    boolean awaitUntil(BooleanSupplier done, long deadline) throws InterruptedException {
+        lock.lock();
+        try {
+            while (!done.getAsBoolean()) {
+                long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - clock.getAsLong();
+                if (left <= 0) {
+                    return false;
+                }
+                changed.awaitNanos(systemClock && !jvmExiting ? left : Math.min(left, SLICE_NANOS));
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Like {@link #awaitUntil} but keeps waiting through interrupts, then restores the flag. */
+    boolean awaitUninterruptibly(BooleanSupplier done, long deadline) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return awaitUntil(done, deadline);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private ShutdownReport awaitReportUninterruptibly() {
+        awaitUninterruptibly(reported, Long.MAX_VALUE);
+        return report;
+    }
+
+    private static void rejectHookThread(String method) {
+        if (Thread.currentThread() instanceof Sequence.Worker) {
+            throw new IllegalStateException(method + " called from a shutdown hook would wait for itself");
+        }
+    }
+
+    static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    /**
+     * A condition a wait ends on. Named classes rather than lambdas on the shutdown path: a
+     * lambda's class is spun up on first use, which costs milliseconds at the worst moment.
+     */
+    static final class Until implements BooleanSupplier {
+        static final int REPORTED = 0;
+        static final int DRAINED = 1;
+        static final int DISARMED = 2;
+        static final int NEVER = 3;
+        private final Coordinator core;
+        private final int what;
+
+        private Until(Coordinator core, int what) {
+            this.core = core;
+            this.what = what;
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            return switch (what) {
+                case REPORTED -> core.report != null;
+                case DRAINED -> core.inFlight.get() == 0;
+                case DISARMED -> core.watchdogDisarmed;
+                default -> false;
+            };
+        }
+    }
+}

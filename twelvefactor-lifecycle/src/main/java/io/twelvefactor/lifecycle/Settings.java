@@ -1,0 +1,92 @@
+package io.twelvefactor.lifecycle;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The environment variables the module reads, parsed strictly; every problem at once. */
+record Settings(Duration timeout, Duration delay, int healthPort) {
+
+    static final String TIMEOUT = "SHUTDOWN_TIMEOUT";
+    static final String DELAY = "SHUTDOWN_DELAY";
+    static final String HEALTH_PORT = "HEALTH_PORT";
+    /** {@link #healthPort} when no probe server is wanted. */
+    static final int NO_PORT = -1;
+
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(25);
+
+    private static final String DURATION_FORM =
+            "a whole number of seconds (25), or with a unit: 500ms, 25s, 1m";
+    private static final int MAX_SHOWN = 40;
+
+    static Settings from(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        Duration timeout = duration(env, TIMEOUT, DEFAULT_TIMEOUT, problems);
+        Duration delay = duration(env, DELAY, Duration.ZERO, problems);
+        if (timeout.isZero()) {
+            problems.add(TIMEOUT + "=" + quote(env.get(TIMEOUT)) + ": expected a budget above zero");
+        } else if (problems.isEmpty() && delay.compareTo(timeout) >= 0) {
+            problems.add(DELAY + "=" + quote(env.get(DELAY)) + ": expected less than " + TIMEOUT + " ("
+                    + millis(timeout) + "), since the delay is spent out of that budget");
+        }
+        int port = port(env, problems);
+        if (!problems.isEmpty()) {
+            throw new LifecycleException(problems);
+        }
+        return new Settings(timeout, delay, port);
+    }
+
+    private static Duration duration(Map<String, String> env, String name, Duration fallback, List<String> problems) {
+        String raw = env.get(name);
+        if (raw == null) {
+            return fallback;
+        }
+        int digits = 0;
+        while (digits < raw.length() && raw.charAt(digits) >= '0' && raw.charAt(digits) <= '9') {
+            digits++;
+        }
+        String unit = raw.substring(digits);
+        long factor = switch (unit) {
+            case "", "s" -> 1_000;
+            case "ms" -> 1;
+            case "m" -> 60_000;
+            default -> 0;
+        };
+        if (digits == 0 || digits > 9 || factor == 0) {
+            problems.add(name + "=" + quote(raw) + ": expected " + DURATION_FORM);
+            return fallback;
+        }
+        return Duration.ofMillis(Long.parseLong(raw, 0, digits, 10) * factor);
+    }
+
+    private static int port(Map<String, String> env, List<String> problems) {
+        String raw = env.get(HEALTH_PORT);
+        if (raw == null) {
+            return NO_PORT;
+        }
+        boolean digitsOnly = !raw.isEmpty() && raw.length() <= 5;
+        for (int i = 0; digitsOnly && i < raw.length(); i++) {
+            digitsOnly = raw.charAt(i) >= '0' && raw.charAt(i) <= '9';
+        }
+        int port = digitsOnly ? Integer.parseInt(raw) : NO_PORT;
+        if (port < 0 || port > 65_535) {
+            problems.add(HEALTH_PORT + "=" + quote(raw)
+                    + ": expected a TCP port 0-65535 (0 picks a free port), or leave it unset for no probe server");
+            return NO_PORT;
+        }
+        return port;
+    }
+
+    static String millis(Duration d) {
+        return d.toMillis() + " ms";
+    }
+
+    static String quote(String value) {
+        if (value == null) {
+            return "(unset)";
+        }
+        String shown = value.length() > MAX_SHOWN ? value.substring(0, MAX_SHOWN) + "..." : value;
+        return "\"" + shown + "\"";
+    }
+}

@@ -1,0 +1,398 @@
+package io.twelvefactor.lifecycle;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Graceful shutdown with one budget: on SIGTERM (or SIGINT, SIGHUP) readiness turns false,
+ * requests still arriving are served for {@code SHUTDOWN_DELAY}, requests in flight are
+ * drained, then the registered hooks run phase by phase, last registered first, and the
+ * process exits, all within {@code SHUTDOWN_TIMEOUT} (default 25 s) of the signal.
+ *
+ * <pre>{@code
+ * Shutdown shutdown = Shutdown.install();
+ * shutdown.register(Phase.SERVERS, "http", () -> server.stop(0));
+ * shutdown.register("db", pool::close);
+ * shutdown.started();          // logs the startup time; readiness turns true
+ * }</pre>
+ *
+ * <p>Exit codes after a signal: {@value #EXIT_OK} when every hook succeeded (or 128 plus the
+ * signal number, see {@link Builder#signalExitStatus(boolean)}),
+ * {@value #EXIT_HOOK_FAILED} when a hook failed or overran its own timeout,
+ * {@value #EXIT_BUDGET_SPENT} when the budget ran out (the process is halted), and 128 plus
+ * the signal number when a second SIGINT forced an immediate halt. When the application calls
+ * {@code System.exit(n)}, even from a hook, the hooks still run and the process exits with
+ * {@code n}, the JVM's rule.
+ *
+ * <p>All methods are thread-safe.
+ */
+public final class Shutdown {
+
+    /** Exit code after a signal when every hook succeeded. */
+    public static final int EXIT_OK = 0;
+    /** Exit code after a signal when a hook threw, called {@code System.exit} or overran its own timeout. */
+    public static final int EXIT_HOOK_FAILED = 70;
+    /** Exit code when {@code SHUTDOWN_TIMEOUT} ran out; the process is halted (as {@code timeout(1)} does). */
+    public static final int EXIT_BUDGET_SPENT = 124;
+
+    private static Shutdown installed;
+
+    private final Coordinator core;
+
+    private Shutdown(Builder b) {
+        core = new Coordinator(Settings.from(b.env), b.clock, b.systemClock, b.exitAction, b.haltAction,
+                b.forceOnSecondSigterm, b.signalExitStatus);
+        b.signals.subscribe(core::onSignal);
+    }
+
+    /**
+     * Installs the process-wide coordinator, configured from the environment: one JVM shutdown
+     * hook and handlers for SIGTERM, SIGINT and SIGHUP. Idempotent: later calls return the
+     * same instance. A warning is logged for each signal that cannot be handled ({@code -Xrs},
+     * or a signal the process inherited as ignored).
+     *
+     * @return the process-wide coordinator
+     * @throws LifecycleException if {@code SHUTDOWN_TIMEOUT}, {@code SHUTDOWN_DELAY} or
+     *                            {@code HEALTH_PORT} is invalid, or the probe server cannot listen
+     */
+    public static synchronized Shutdown install() {
+        return installed != null ? installed : builder().install();
+    }
+
+    /**
+     * Returns a builder for a coordinator with injected settings, clock, exit and signals,
+     * mainly for tests; {@link Builder#build()} touches no process-wide state.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Registers a hook in {@link Phase#RESOURCES}, limited only by the budget.
+     *
+     * @param name a short name for logs and the report
+     * @param hook what to run
+     * @throws IllegalStateException if shutdown already began
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
+    public void register(String name, Hook hook) {
+        core.add(Phase.RESOURCES, name, Coordinator.NO_TIMEOUT, hook);
+    }
+
+    /**
+     * Registers a hook in {@link Phase#RESOURCES} with a timeout of its own, capped by what is
+     * left of the budget when its turn comes.
+     *
+     * @param name    a short name for logs and the report
+     * @param timeout the most this hook may take; positive
+     * @param hook    what to run
+     * @throws IllegalStateException if shutdown already began
+     * @throws IllegalArgumentException if {@code name} is blank or {@code timeout} not positive
+     */
+    public void register(String name, Duration timeout, Hook hook) {
+        core.add(Phase.RESOURCES, name, nanos(timeout), hook);
+    }
+
+    /**
+     * Registers a hook in the given phase, limited only by the budget.
+     *
+     * @param phase when it runs
+     * @param name  a short name for logs and the report
+     * @param hook  what to run
+     * @throws IllegalStateException if shutdown already began
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
+    public void register(Phase phase, String name, Hook hook) {
+        core.add(phase, name, Coordinator.NO_TIMEOUT, hook);
+    }
+
+    /**
+     * Registers a hook in the given phase with a timeout of its own, capped by what is left of
+     * the budget when its turn comes.
+     *
+     * @param phase   when it runs
+     * @param name    a short name for logs and the report
+     * @param timeout the most this hook may take; positive
+     * @param hook    what to run
+     * @throws IllegalStateException if shutdown already began
+     * @throws IllegalArgumentException if {@code name} is blank or {@code timeout} not positive
+     */
+    public void register(Phase phase, String name, Duration timeout, Hook hook) {
+        core.add(phase, name, nanos(timeout), hook);
+    }
+
+    /**
+     * Marks startup as done: readiness turns true (unless shutdown already began) and the time
+     * since the JVM started is logged.
+     *
+     * @return the time since the JVM started
+     */
+    public Duration started() {
+        Duration uptime = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
+        core.started = true;
+        Coordinator.LOG.log(System.Logger.Level.INFO, "started in " + uptime.toMillis() + " ms since JVM start; "
+                + (core.shuttingDown ? "shutdown already began, so staying not ready" : "ready"));
+        return uptime;
+    }
+
+    /**
+     * Tells whether traffic should be sent here: after {@link #started()} and before shutdown began.
+     *
+     * @return the readiness {@code /readyz} reports
+     */
+    public boolean isReady() {
+        return core.isReady();
+    }
+
+    /**
+     * Tells whether shutdown began, by a signal, {@link #shutdown()} or the JVM exiting.
+     *
+     * @return true from the first moment of shutdown on
+     */
+    public boolean isShuttingDown() {
+        return core.shuttingDown;
+    }
+
+    /**
+     * Counts a request as in flight until the returned guard is closed; the drain waits for the
+     * count to reach zero. Never refuses: stopping intake is the readiness probe's and the
+     * servers' job.
+     *
+     * @return a guard for try-with-resources; closing it again does nothing
+     */
+    public InFlight enter() {
+        core.inFlight.incrementAndGet();
+        return new InFlight(core);
+    }
+
+    /**
+     * Ends one request counted by {@link #enter()}, for servers that cannot use the guard.
+     *
+     * @throws IllegalStateException if no request is in flight
+     */
+    public void exit() {
+        core.exit();
+    }
+
+    /**
+     * Runs the shutdown now (for example after a fatal error) and returns its report, without
+     * exiting the process. If a shutdown already began, waits for it and returns its report:
+     * hooks never run twice.
+     *
+     * @return the report
+     * @throws IllegalStateException if called from a hook (it would wait for itself)
+     */
+    public ShutdownReport shutdown() {
+        return core.shutdown();
+    }
+
+    /**
+     * Waits until a shutdown has run its hooks.
+     *
+     * @param timeout how long to wait at most
+     * @return true if the shutdown finished, false if the timeout passed first
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return core.awaitTermination(nanosOrZero(timeout));
+    }
+
+    /**
+     * Blocks until a shutdown has run its hooks, for example at the end of {@code main}.
+     *
+     * @return the report
+     * @throws InterruptedException if interrupted while waiting
+     * @throws IllegalStateException if called from a hook (it would wait for itself)
+     */
+    public ShutdownReport await() throws InterruptedException {
+        return core.await();
+    }
+
+    /**
+     * Returns the port the probe server listens on, if {@code HEALTH_PORT} asked for one.
+     *
+     * @return the bound port (the actual one when {@code HEALTH_PORT=0}), or empty
+     */
+    public OptionalInt healthPort() {
+        return core.probes == null ? OptionalInt.empty() : OptionalInt.of(core.probes.port());
+    }
+
+    /**
+     * A request counted by {@link #enter()}: closing it ends the request. Thread-safe; closing
+     * twice counts once.
+     */
+    public static final class InFlight implements AutoCloseable {
+        private final Coordinator owner;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        private InFlight(Coordinator owner) {
+            this.owner = owner;
+        }
+
+        /** Ends the request; later calls do nothing. */
+        @Override
+        public void close() {
+            if (closed.compareAndSet(false, true)) {
+                owner.exit();
+            }
+        }
+    }
+
+    /**
+     * Configures a coordinator. Defaults: settings from {@code System.getenv()}, the system's
+     * {@code nanoTime}, {@code Runtime.exit} and {@code Runtime.halt}, no signals for
+     * {@link #build()}, a second SIGTERM ignored. Not thread-safe.
+     */
+    public static final class Builder {
+        private Map<String, String> env = System.getenv();
+        private LongSupplier clock = System::nanoTime;
+        private boolean systemClock = true;
+        private IntConsumer exitAction = status -> Runtime.getRuntime().exit(status);
+        private IntConsumer haltAction = status -> Runtime.getRuntime().halt(status);
+        private SignalSource signals = handler -> { };
+        private boolean forceOnSecondSigterm;
+        private boolean signalExitStatus;
+
+        private Builder() {
+        }
+
+        /**
+         * Reads {@code SHUTDOWN_TIMEOUT}, {@code SHUTDOWN_DELAY} and {@code HEALTH_PORT} from
+         * this map instead of the process environment.
+         *
+         * @param env the variables; copied
+         * @return this builder
+         */
+        public Builder env(Map<String, String> env) {
+            this.env = Map.copyOf(env);
+            return this;
+        }
+
+        /**
+         * Measures time with this monotonic nanosecond source instead of {@code System.nanoTime}.
+         * Waits re-read it every few milliseconds, so a test can move time by hand.
+         *
+         * @param nanoTime the clock
+         * @return this builder
+         */
+        public Builder clock(LongSupplier nanoTime) {
+            this.clock = Objects.requireNonNull(nanoTime, "nanoTime");
+            this.systemClock = false;
+            return this;
+        }
+
+        /**
+         * Ends the process this way after a signal-initiated shutdown, instead of {@code Runtime.exit}.
+         *
+         * @param exit takes the exit code
+         * @return this builder
+         */
+        public Builder exitAction(IntConsumer exit) {
+            this.exitAction = Objects.requireNonNull(exit, "exit");
+            return this;
+        }
+
+        /**
+         * Stops the process at once this way (budget spent, second signal), instead of
+         * {@code Runtime.halt}.
+         *
+         * @param halt takes the exit code
+         * @return this builder
+         */
+        public Builder haltAction(IntConsumer halt) {
+            this.haltAction = Objects.requireNonNull(halt, "halt");
+            return this;
+        }
+
+        /**
+         * Takes signals from this source; {@link #install()} uses the operating system's.
+         *
+         * @param signals the source; by default none
+         * @return this builder
+         */
+        public Builder signals(SignalSource signals) {
+            this.signals = Objects.requireNonNull(signals, "signals");
+            return this;
+        }
+
+        /**
+         * Makes a second SIGTERM during shutdown halt at once, as a second SIGINT always does.
+         *
+         * @param force default false: a second SIGTERM is logged and ignored, since platforms
+         *              such as Kubernetes may repeat it
+         * @return this builder
+         */
+        public Builder forceOnSecondSigterm(boolean force) {
+            this.forceOnSecondSigterm = force;
+            return this;
+        }
+
+        /**
+         * Makes a clean signal-initiated shutdown exit with 128 plus the signal number (143
+         * after SIGTERM, the JVM's own convention) instead of {@value Shutdown#EXIT_OK}.
+         *
+         * @param enabled default false: exit with 0, which Kubernetes shows as {@code Completed}
+         * @return this builder
+         */
+        public Builder signalExitStatus(boolean enabled) {
+            this.signalExitStatus = enabled;
+            return this;
+        }
+
+        /**
+         * Builds an independent coordinator: no JVM hook, signals only from {@link #signals(SignalSource)}.
+         *
+         * @return the coordinator, its probe server (if any) listening
+         * @throws LifecycleException if the settings are invalid or the probe server cannot listen
+         */
+        public Shutdown build() {
+            return new Shutdown(this);
+        }
+
+        /**
+         * Builds the process-wide coordinator: adds one JVM shutdown hook and handles SIGTERM,
+         * SIGINT and SIGHUP from the operating system, whatever {@link #signals(SignalSource)} said.
+         *
+         * @return the coordinator that {@link Shutdown#install()} returns from now on
+         * @throws IllegalStateException if a process-wide coordinator is already installed
+         * @throws LifecycleException if the settings are invalid or the probe server cannot listen
+         */
+        public Shutdown install() {
+            synchronized (Shutdown.class) {
+                if (installed != null) {
+                    throw new IllegalStateException("a process-wide Shutdown is already installed;"
+                            + " use Shutdown.install() to get it");
+                }
+                signals = new PosixSignals();
+                Shutdown s = build();
+                Thread hook = new Thread(s.core::onJvmExit, "twelvefactor-jvm-shutdown");
+                Runtime.getRuntime().addShutdownHook(hook);
+                installed = s;
+                return s;
+            }
+        }
+    }
+
+
+    private static long nanos(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("hook timeout must be positive, was " + timeout);
+        }
+        return nanosOrZero(timeout);
+    }
+
+    private static long nanosOrZero(Duration d) {
+        if (d.isNegative()) {
+            return 0;
+        }
+        return d.compareTo(Duration.ofDays(365)) > 0 ? Long.MAX_VALUE / 4 : d.toNanos();
+    }
+}

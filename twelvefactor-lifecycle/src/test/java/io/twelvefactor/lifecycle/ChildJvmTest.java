@@ -1,0 +1,180 @@
+package io.twelvefactor.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real JVMs stopped by real signals ({@code kill}): exit codes, hook order and the summary line.
+ * Synchronised on lines the child prints, never on time.
+ */
+class ChildJvmTest {
+
+    private static final String SUMMARY = "twelvefactor-lifecycle: shutdown after ";
+
+    @Test
+    void aCleanSigtermRunsTheHooksInOrderAndExitsWithZero() throws Exception {
+        try (Child child = Child.start("clean", Map.of("SHUTDOWN_TIMEOUT", "3s"))) {
+            child.awaitOut("READY");
+            child.kill("TERM");
+            assertEquals(Shutdown.EXIT_OK, child.awaitExit(), child.dump());
+            assertEquals(List.of("HOOK http", "HOOK jobs", "HOOK db"), hooks(child), child.dump());
+            String summary = child.awaitErr(SUMMARY);
+            assertTrue(summary.matches(".*shutdown after SIGTERM took \\d+ ms, exit code 0: http OK \\d+ ms,"
+                    + " jobs OK \\d+ ms, db OK \\d+ ms"), summary);
+            assertTrue(child.stderr().stream().anyMatch(l -> l.contains("started in ")), child.dump());
+        }
+    }
+
+    @Test
+    void anApplicationsEarlierSigtermHandlerIsChainedTo() throws Exception {
+        try (Child child = Child.start("chain", Map.of("SHUTDOWN_TIMEOUT", "3s"))) {
+            child.awaitOut("READY");
+            child.kill("TERM");
+            child.awaitOut("PREVIOUS TERM");
+            assertEquals(Shutdown.EXIT_OK, child.awaitExit(), child.dump());
+            assertEquals(List.of("HOOK http", "HOOK jobs", "HOOK db"), hooks(child), child.dump());
+        }
+    }
+
+    @Test
+    void systemExitFromTheApplicationRunsTheSequenceInTheJvmHook() throws Exception {
+        try (Child child = Child.start("main-exit", Map.of("SHUTDOWN_TIMEOUT", "3s"))) {
+            assertEquals(5, child.awaitExit(), child.dump());
+            assertEquals(List.of("HOOK http", "HOOK db"), hooks(child), child.dump());
+            String summary = child.awaitErr(SUMMARY);
+            assertTrue(summary.matches(".*shutdown after JVM exit took \\d+ ms, exit code 0: http OK \\d+ ms,"
+                    + " db OK \\d+ ms"), summary);
+        }
+    }
+
+    @Test
+    void aHookHangingPastItsTimeoutIsLeftBehindAndTheRestRun() throws Exception {
+        try (Child child = Child.start("hang", Map.of("SHUTDOWN_TIMEOUT", "3s"))) {
+            child.awaitOut("READY");
+            child.kill("TERM");
+            assertEquals(Shutdown.EXIT_HOOK_FAILED, child.awaitExit(), child.dump());
+            assertEquals(List.of("HOOK stuck", "HOOK after"), hooks(child));
+            String summary = child.awaitErr(SUMMARY);
+            assertTrue(summary.matches(".*exit code 70: stuck TIMED_OUT \\d+ ms, after OK \\d+ ms"), summary);
+        }
+    }
+
+    @Test
+    void aHookHangingPastTheBudgetIsHaltedWith124() throws Exception {
+        try (Child child = Child.start("budget", Map.of("SHUTDOWN_TIMEOUT", "1s"))) {
+            child.awaitOut("READY");
+            child.kill("TERM");
+            assertEquals(Shutdown.EXIT_BUDGET_SPENT, child.awaitExit(), child.dump());
+            assertEquals(List.of("HOOK stuck"), hooks(child));
+            String summary = child.awaitErr(SUMMARY);
+            assertTrue(summary.matches(".*exit code 124: stuck TIMED_OUT \\d+ ms, never SKIPPED"), summary);
+        }
+    }
+
+    @Test
+    void aThrowingHookIsReportedAndTheRestRun() throws Exception {
+        try (Child child = Child.start("throws", Map.of("SHUTDOWN_TIMEOUT", "3s"))) {
+            child.awaitOut("READY");
+            child.kill("TERM");
+            assertEquals(Shutdown.EXIT_HOOK_FAILED, child.awaitExit(), child.dump());
+            assertEquals(List.of("HOOK broken", "HOOK after"), hooks(child));
+            String summary = child.awaitErr(SUMMARY);
+            assertTrue(summary.matches(".*exit code 70: broken FAILED \\d+ ms \\(java.io.IOException: disk gone\\),"
+                    + " after OK \\d+ ms"), summary);
+        }
+    }
+
+    @Test
+    void systemExitInsideAHookNeitherDeadlocksNorStopsTheRest() throws Exception {
+        try (Child child = Child.start("exit", Map.of("SHUTDOWN_TIMEOUT", "3s"))) {
+            child.awaitOut("READY");
+            long signalled = System.nanoTime();
+            child.kill("TERM");
+            assertEquals(3, child.awaitExit(), "System.exit(3) sets the status" + child.dump());
+            long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
+            assertTrue(tookMs < 2_500, "exit took " + tookMs + " ms: waited for the budget" + child.dump());
+            assertEquals(List.of("HOOK quitter", "HOOK after"), hooks(child));
+            String summary = child.awaitErr(SUMMARY);
+            assertTrue(summary.matches(".*exit code 70: quitter FAILED \\d+ ms \\(java.lang.IllegalStateException:"
+                    + " called System.exit during shutdown.*\\), after OK \\d+ ms"), summary);
+        }
+    }
+
+    @Test
+    void aSigtermDuringStartupStillRunsTheHooksRegisteredSoFar() throws Exception {
+        try (Child child = Child.start("startup", Map.of("SHUTDOWN_TIMEOUT", "3s"))) {
+            child.awaitOut("STARTING");
+            child.kill("TERM");
+            assertEquals(Shutdown.EXIT_OK, child.awaitExit(), child.dump());
+            assertEquals(List.of("HOOK db"), hooks(child));
+            assertFalse(child.stdout().contains("READY"));
+            assertTrue(child.awaitErr(SUMMARY).endsWith("exit code 0: db OK " + ms(child) + " ms"), child.dump());
+        }
+    }
+
+    @Test
+    void aSecondSigintHaltsAtOnceAndSaysSo() throws Exception {
+        try (Child child = Child.start("double", Map.of("SHUTDOWN_TIMEOUT", "20s"))) {
+            child.awaitOut("READY");
+            assumeFalse(child.ignoresSigint(), "SIGINT is ignored in this process tree (started as a background"
+                    + " job of a non-interactive shell?), so it cannot be tested here");
+            child.kill("INT");
+            child.awaitOut("HOOK stuck");
+            child.kill("INT");
+            assertEquals(130, child.awaitExit(), child.dump());
+            assertTrue(child.stderr().contains("twelvefactor-lifecycle: second signal (SIGINT) during shutdown:"
+                    + " halting now with exit code 130; not finished: stuck"), child.dump());
+        }
+    }
+
+    @Test
+    void requestsInFlightFinishWhileReadinessAnswers503() throws Exception {
+        try (Child child = Child.start("http", Map.of("SHUTDOWN_TIMEOUT", "3s", "HEALTH_PORT", "0"))) {
+            String[] ready = child.awaitOut("READY").split(" ");
+            int app = Integer.parseInt(ready[1].substring("app=".length()));
+            int health = Integer.parseInt(ready[2].substring("health=".length()));
+            assertEquals("200 ready", Http.get(health, "/readyz"));
+
+            // a thread per request: the common pool may have a single thread on a small machine
+            ExecutorService clients = Executors.newCachedThreadPool();
+            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> Http.get(app, "/work"), clients);
+            child.awaitOut("ACCEPTED 1");
+            child.kill("TERM");
+            child.awaitErr("draining 1 request(s) in flight");
+            assertEquals("503 shutting down", Http.get(health, "/readyz"));
+            assertEquals("200 live", Http.get(health, "/livez"));
+            CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> Http.get(app, "/work"), clients);
+            child.awaitOut("ACCEPTED 2"); // a late request, still accepted during the drain
+            assertEquals("200 released", Http.get(app, "/release"));
+
+            assertEquals("200 done", first.get(30, TimeUnit.SECONDS));
+            assertEquals("200 done", second.get(30, TimeUnit.SECONDS));
+            clients.shutdown();
+            assertEquals(Shutdown.EXIT_OK, child.awaitExit(), child.dump());
+            assertTrue(child.stderr().stream().anyMatch(l -> l.contains("drained in ")), child.dump());
+            assertEquals(List.of("HOOK http"), hooks(child));
+            assertTrue(child.awaitErr(SUMMARY).matches(".*exit code 0: http OK \\d+ ms"), child.dump());
+        }
+    }
+
+    private static List<String> hooks(Child child) {
+        return child.stdout().stream().filter(l -> l.startsWith("HOOK ")).toList();
+    }
+
+    /** The one hook's duration as printed, for an exact end-of-line match. */
+    private static String ms(Child child) throws InterruptedException {
+        String line = child.awaitErr(SUMMARY);
+        String tail = line.substring(line.lastIndexOf(" OK ") + 4);
+        return tail.substring(0, tail.indexOf(' '));
+    }
+}

@@ -1,0 +1,174 @@
+package io.twelvefactor.lifecycle;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.reflect.Proxy;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The service {@link ChildJvmTest} starts in a real JVM and stops with real signals. Prints
+ * {@code READY} (or {@code STARTING}) on stdout once it can take a signal, and
+ * {@code HOOK name} as each hook runs.
+ */
+public final class ChildMain {
+
+    private ChildMain() {
+    }
+
+    /**
+     * Runs one scenario.
+     *
+     * @param args the scenario name
+     * @throws Exception if the scenario fails to set up
+     */
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals("chain")) {
+            installPreviousTermHandler();
+        }
+        Shutdown sd = Shutdown.install();
+        switch (args[0]) {
+            case "main-exit" -> {
+                sd.register("db", say("db"));
+                sd.register(Phase.SERVERS, "http", say("http"));
+                sd.started();
+                System.exit(5); // the application ends itself: the JVM hook runs the sequence
+            }
+            case "clean", "chain" -> {
+                sd.register("db", say("db"));
+                sd.register(Phase.SERVERS, "http", say("http"));
+                sd.register(Phase.WORKERS, "jobs", say("jobs"));
+            }
+            case "hang" -> {
+                sd.register("after", say("after"));
+                sd.register("stuck", Duration.ofMillis(300), () -> {
+                    out("HOOK stuck");
+                    hangIgnoringInterrupts();
+                });
+            }
+            case "budget" -> {
+                sd.register("never", say("never"));
+                sd.register("stuck", () -> {
+                    out("HOOK stuck");
+                    hangIgnoringInterrupts();
+                });
+            }
+            case "throws" -> {
+                sd.register("after", say("after"));
+                sd.register("broken", () -> {
+                    out("HOOK broken");
+                    throw new IOException("disk gone");
+                });
+            }
+            case "exit" -> {
+                sd.register("after", say("after"));
+                sd.register("quitter", () -> {
+                    out("HOOK quitter");
+                    System.exit(3);
+                });
+            }
+            case "startup" -> {
+                sd.register("db", say("db"));
+                out("STARTING");
+                new CountDownLatch(1).await(); // a startup that never finishes
+            }
+            case "double" -> sd.register("stuck", () -> {
+                out("HOOK stuck");
+                new CountDownLatch(1).await();
+            });
+            case "http" -> {
+                HttpServer app = serve(sd);
+                out("READY app=" + app.getAddress().getPort() + " health=" + sd.healthPort().orElseThrow());
+                sd.started();
+                sd.await();
+                return;
+            }
+            default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
+        }
+        sd.started();
+        out("READY");
+        sd.await();
+    }
+
+    /** /work holds each request in flight until /release; the server stops in phase SERVERS. */
+    private static HttpServer serve(Shutdown sd) throws IOException {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger accepted = new AtomicInteger();
+        HttpServer app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        ExecutorService pool = Executors.newCachedThreadPool();
+        app.setExecutor(pool);
+        app.createContext("/work", exchange -> {
+            sd.enter(); // enter()/exit() here; ShutdownTest uses the try-with-resources guard
+            try {
+                out("ACCEPTED " + accepted.incrementAndGet());
+                release.await();
+                answer(exchange, "done");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                sd.exit();
+            }
+        });
+        app.createContext("/release", exchange -> {
+            release.countDown();
+            answer(exchange, "released");
+        });
+        app.start();
+        sd.register(Phase.SERVERS, "http", () -> {
+            out("HOOK http");
+            app.stop(0);
+            pool.shutdown();
+        });
+        return app;
+    }
+
+    private static void answer(HttpExchange exchange, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream o = exchange.getResponseBody()) {
+            o.write(bytes);
+        }
+    }
+
+    /** An application's own SIGTERM handler, installed before ours (reflectively, as the library does). */
+    private static void installPreviousTermHandler() throws ReflectiveOperationException {
+        Class<?> signal = Class.forName("sun.misc.Signal");
+        Class<?> handler = Class.forName("sun.misc.SignalHandler");
+        Object previous = Proxy.newProxyInstance(ChildMain.class.getClassLoader(), new Class<?>[] {handler},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("handle")) {
+                        out("PREVIOUS " + signal.getMethod("getName").invoke(args[0]));
+                    }
+                    return method.getName().equals("hashCode") ? 0 : null;
+                });
+        signal.getMethod("handle", signal, handler).invoke(null, signal.getConstructor(String.class).newInstance("TERM"),
+                previous);
+    }
+
+    private static Hook say(String name) {
+        return () -> out("HOOK " + name);
+    }
+
+    private static void hangIgnoringInterrupts() {
+        CountDownLatch never = new CountDownLatch(1);
+        while (true) {
+            try {
+                never.await();
+            } catch (InterruptedException ignored) {
+                // a badly behaved hook: keeps hanging after the interrupt
+            }
+        }
+    }
+
+    private static void out(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,388 @@
+package io.twelvefactor.logging;
+
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Marker;
+
+/**
+ * Turns one event into one line of bytes, reusing its buffers: one instance per thread.
+ *
+ * <p>Lines longer than {@code maxLine} bytes are written again with limits: first the message
+ * and the stack trace share what the other fields leave (the message first, the stack trace keeps
+ * at least a quarter); if the other fields alone are too long, every value is cut to 1/32 of the
+ * line, message and stack trace to 1/8, and MDC entries and key-values stop at half the line.
+ */
+final class EventEncoder extends ValueWriter {
+
+    static final long NO_TIMESTAMP = Long.MIN_VALUE;
+
+    private final Layout layout;
+    private final int maxLine;
+    final EventBuilder builder;
+    /** Set while this encoder writes an event; a nested event then uses a fresh encoder. */
+    boolean busy;
+    /** How many nested events are being written on this thread. */
+    int nesting;
+    /** Whether this is a fresh encoder for a nested event. */
+    boolean nested;
+
+    // The event. Cleared after each line so no application object stays reachable.
+    int level;
+    StdoutLogger logger;
+    String message;
+    int argCount;
+    Object arg0;
+    Object arg1;
+    Object[] args;
+    Throwable thrown;
+    String[] kvKeys;
+    Object[] kvValues;
+    int kvCount;
+    /** A {@link Marker}, a {@code List<Marker>}, or null. */
+    Object markers;
+    long timestampMillis = NO_TIMESTAMP;
+    String threadName;
+    MdcAdapter.Context mdc;
+
+    private long second;
+    private int nanos;
+    private String thread;
+    private int msgBytes;
+    private int stackBytes;
+
+    private final UtcTimestamp clock = new UtcTimestamp();
+    private static final int KEY_SLOTS = 64;
+    private final String[] keyRefs = new String[KEY_SLOTS];
+    private final byte[][] keyBytes = new byte[KEY_SLOTS][];
+    private String cachedThread;
+    private byte[] threadBytes = new byte[32];
+    private int threadLength;
+
+    EventEncoder(Layout layout, int maxLine, StdoutLoggerFactory factory) {
+        super(layout.json);
+        this.layout = layout;
+        this.maxLine = maxLine;
+        this.builder = new EventBuilder(factory);
+    }
+
+    /** Drops the references to the last event's objects. */
+    void clearEvent() {
+        logger = null;
+        message = null;
+        argCount = 0;
+        arg0 = null;
+        arg1 = null;
+        args = null;
+        thrown = null;
+        kvKeys = null;
+        kvValues = null;
+        kvCount = 0;
+        markers = null;
+        timestampMillis = NO_TIMESTAMP;
+        threadName = null;
+        mdc = null;
+    }
+
+    /** Writes the event into {@link #buf}, from 0 to {@link #pos}, ending with a newline. */
+    void encode() {
+        if (timestampMillis == NO_TIMESTAMP) {
+            Instant now = Instant.now();
+            second = now.getEpochSecond();
+            nanos = now.getNano();
+        } else {
+            second = Math.floorDiv(timestampMillis, 1000L);
+            nanos = (int) Math.floorMod(timestampMillis, 1000L) * 1_000_000;
+        }
+        thread = threadName != null ? threadName : Thread.currentThread().getName();
+        int max = maxLine;
+        write(max, max, max, Integer.MAX_VALUE, true);
+        if (pos >= max) {
+            int others = pos - msgBytes - stackBytes;
+            int avail = max - 1 - others - 2 * CUT_MARK.length;
+            if (avail >= 64) {
+                int msg = Math.min(msgBytes, avail - Math.min(stackBytes, avail / 4));
+                write(max, msg, avail - msg, Integer.MAX_VALUE, false);
+            }
+            if (pos >= max) {
+                write(max / 32, max / 8, max / 8, max / 2, false);
+            }
+        }
+        ascii('\n');
+    }
+
+    private void write(int valueMax, int messageMax, int stackMax, int membersUntil, boolean fast) {
+        reset();
+        raw(layout.open);
+        timestamp();
+        raw(layout.levels[level / 10]);
+        if (layout.json) {
+            message(messageMax, fast);
+            if (fast) {
+                raw(logger.part);
+                threadName(valueMax);
+            } else {
+                raw(layout.loggerKey);
+                string(logger.name, valueMax);
+                raw(layout.threadKey);
+                string(thread, valueMax);
+            }
+            ascii('"');
+            traceFields(valueMax);
+        } else {
+            threadName(valueMax);
+            if (fast) {
+                raw(logger.part);
+            } else {
+                raw(layout.loggerKey);
+                string(logger.name, valueMax);
+                raw(Layout.bytes(" - "));
+            }
+            message(messageMax, fast);
+        }
+        tags(valueMax);
+        members(valueMax, membersUntil, fast);
+        stackBytes = 0;
+        if (thrown != null) {
+            error(valueMax, stackMax);
+        }
+        if (layout.json) {
+            ascii('}');
+        }
+    }
+
+    private void message(int max, boolean fast) {
+        int start = pos;
+        beginString(max);
+        formatted(message, argCount, arg0, arg1, args, fast);
+        endString();
+        msgBytes = pos - start;
+    }
+
+    private void string(String s, int max) {
+        beginString(max);
+        text(s);
+        endString();
+    }
+
+    private void threadName(int max) {
+        String t = thread;
+        if (t == cachedThread && threadLength <= max) {
+            raw(threadBytes, threadLength);
+            return;
+        }
+        int start = pos;
+        string(t, max);
+        int length = pos - start;
+        if (max != maxLine) {
+            return;
+        }
+        if (threadBytes.length < length) {
+            threadBytes = new byte[length];
+        }
+        System.arraycopy(buf, start, threadBytes, 0, length);
+        threadLength = length;
+        cachedThread = t;
+    }
+
+    private void traceFields(int max) {
+        MdcAdapter.Context c = mdc;
+        if (c == null) {
+            return;
+        }
+        for (int i = 0; i < c.size; i++) {
+            String key = c.keys[i];
+            String value = c.values[i];
+            if (value != null && isTraceKey(key)) {
+                raw(key.equals("trace_id") ? layout.traceKey : layout.spanKey);
+                string(value, max);
+                ascii('"');
+            }
+        }
+    }
+
+    private boolean isTraceKey(String key) {
+        int len = key.length();
+        return layout.json && (len == 8 && key.equals("trace_id") || len == 7 && key.equals("span_id"));
+    }
+
+    private void tags(int max) {
+        Object m = markers;
+        if (m == null) {
+            return;
+        }
+        raw(layout.tagsKey);
+        if (m instanceof Marker) {
+            tag((Marker) m, true, max);
+        } else {
+            List<?> list = (List<?>) m;
+            for (int i = 0; i < list.size(); i++) {
+                tag((Marker) list.get(i), i == 0, max);
+            }
+        }
+        ascii(']');
+    }
+
+    private void tag(Marker marker, boolean first, int max) {
+        if (!first) {
+            ascii(layout.json ? ',' : ' ');
+        }
+        if (layout.json) {
+            ascii('"');
+        }
+        string(marker == null ? "null" : marker.getName(), max);
+        if (layout.json) {
+            ascii('"');
+        }
+    }
+
+    private void members(int max, int until, boolean fast) {
+        MdcAdapter.Context c = mdc;
+        if (c != null) {
+            if (fast && c.encodedFor != layout) {
+                java.util.Arrays.fill(c.encoded, null);
+                c.encodedFor = layout;
+            }
+            for (int i = 0; i < c.size && pos < until; i++) {
+                String key = c.keys[i];
+                if (kvCount > 0 && isKeyValue(key, 0)) {
+                    continue;
+                }
+                byte[] cached = fast ? c.encoded[i] : null;
+                if (cached != null) {
+                    raw(cached);
+                    continue;
+                }
+                int start = pos;
+                if (!isTraceKey(key) && !layout.isReserved(key)) {
+                    key(key, max);
+                    String value = c.values[i];
+                    if (value == null && layout.json) {
+                        raw(NULL);
+                    } else {
+                        quotedString(value == null ? "null" : value, max);
+                    }
+                }
+                if (fast && pos - start < max) {
+                    c.encoded[i] = java.util.Arrays.copyOfRange(buf, start, pos);
+                }
+            }
+        }
+        for (int i = 0; i < kvCount && pos < until; i++) {
+            String key = kvKeys[i] == null ? "null" : kvKeys[i];
+            if (isKeyValue(key, i + 1)) {
+                continue;
+            }
+            if (fast) {
+                byte[] k = cachedKey(key, max);
+                if (k.length == 0) {
+                    continue;
+                }
+                raw(k);
+            } else {
+                if (layout.isReserved(key)) {
+                    continue;
+                }
+                key(key, max);
+            }
+            if (layout.json) {
+                jsonValue(kvValues[i], max);
+            } else {
+                string(safeToString(kvValues[i]), max);
+            }
+        }
+    }
+
+    /**
+     * The bytes that introduce a member named {@code key} (empty for a key the format writes
+     * itself), from a small per-thread cache keyed by identity: keys are mostly constants.
+     */
+    private byte[] cachedKey(String key, int max) {
+        int slot = System.identityHashCode(key) & (KEY_SLOTS - 1);
+        if (keyRefs[slot] == key) {
+            return keyBytes[slot];
+        }
+        byte[] bytes;
+        if (layout.isReserved(key)) {
+            bytes = new byte[0];
+        } else {
+            int start = pos;
+            key(key, max);
+            bytes = java.util.Arrays.copyOfRange(buf, start, pos);
+            pos = start;
+        }
+        if (key.length() <= 256) {
+            keyRefs[slot] = key;
+            keyBytes[slot] = bytes;
+        }
+        return bytes;
+    }
+
+    private boolean isKeyValue(String key, int from) {
+        for (int i = from; i < kvCount; i++) {
+            String k = kvKeys[i];
+            if (k == null ? key.equals("null") : k.equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void key(String key, int max) {
+        if (layout.json) {
+            ascii(',');
+            ascii('"');
+            string(key, max);
+            ascii('"');
+            ascii(':');
+        } else {
+            ascii(' ');
+            string(key, max);
+            ascii('=');
+        }
+    }
+
+    private void quotedString(String value, int max) {
+        if (layout.json) {
+            ascii('"');
+            string(value, max);
+            ascii('"');
+        } else {
+            string(value, max);
+        }
+    }
+
+    private void error(int max, int stackMax) {
+        Throwable t = thrown;
+        if (layout.errorTypeKey != null) {
+            raw(layout.errorTypeKey);
+            string(typeName(t), max);
+            ascii('"');
+            String text = safeMessage(t);
+            if (text != null) {
+                raw(layout.errorMessageKey);
+                string(text, max);
+                ascii('"');
+            }
+        }
+        if (layout.json) {
+            raw(layout.stackTraceKey);
+        } else {
+            ascii('\n');
+        }
+        int start = pos;
+        beginString(stackMax);
+        stackTrace(t);
+        endString();
+        stackBytes = pos - start;
+        if (layout.json) {
+            ascii('"');
+        }
+    }
+
+    /** Writes the UTC time as {@code 2026-11-22T02:49:49.123456Z}. */
+    private void timestamp() {
+        ensure(UtcTimestamp.LENGTH);
+        clock.write(buf, pos, second, nanos);
+        pos += UtcTimestamp.LENGTH;
+    }
+}

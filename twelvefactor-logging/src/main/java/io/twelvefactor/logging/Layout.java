@@ -1,0 +1,140 @@
+package io.twelvefactor.logging;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The field names and fixed bytes of one output format ({@code LOG_FORMAT}), built once.
+ *
+ * <p>Key precedence, the same in every format: the fields the format writes itself win; then
+ * key-values of the event; then MDC entries. A key-value or MDC entry whose key the format
+ * writes itself is left out, an MDC entry whose key is also a key-value of the event is left out,
+ * and of two key-values with one key the last wins. MDC {@code trace_id} and {@code span_id}
+ * become the format's trace fields instead of members of their own.
+ */
+final class Layout {
+
+    static final String ECS_VERSION = "8.11.0";
+    private static final String[] LEVEL_NAMES = {"TRACE", "DEBUG", "INFO", "WARN", "ERROR"};
+    private static final String[] GCP_SEVERITIES = {"DEBUG", "DEBUG", "INFO", "WARNING", "ERROR"};
+
+    final int format;
+    final boolean json;
+    final byte[] open;
+    /** Indexed by level / 10: what follows the timestamp up to the message. */
+    final byte[][] levels = new byte[5][];
+    /** Before the logger name, and between it and the thread name (JSON formats). */
+    final byte[] loggerKey;
+    final byte[] threadKey;
+    final byte[] traceKey;
+    final byte[] spanKey;
+    final byte[] tagsKey;
+    final byte[] errorTypeKey;
+    final byte[] errorMessageKey;
+    final byte[] stackTraceKey;
+    /** Reserved keys grouped by length, for a quick duplicate check; null where there are none. */
+    private final String[][] reservedByLength = new String[32][];
+
+    Layout(int format, String gcpProject) {
+        this.format = format;
+        this.json = format != LogConfig.FORMAT_TEXT;
+        String[] reserved;
+        if (format == LogConfig.FORMAT_ECS) {
+            open = bytes("{\"@timestamp\":\"");
+            for (int i = 0; i < 5; i++) {
+                levels[i] = bytes("\",\"log.level\":\"" + LEVEL_NAMES[i] + "\",\"message\":\"");
+            }
+            loggerKey = bytes("\",\"ecs.version\":\"" + ECS_VERSION + "\",\"log.logger\":\"");
+            threadKey = bytes("\",\"process.thread.name\":\"");
+            traceKey = bytes(",\"trace.id\":\"");
+            spanKey = bytes(",\"span.id\":\"");
+            tagsKey = bytes(",\"tags\":[");
+            errorTypeKey = bytes(",\"error.type\":\"");
+            errorMessageKey = bytes(",\"error.message\":\"");
+            stackTraceKey = bytes(",\"error.stack_trace\":\"");
+            reserved = new String[] {"@timestamp", "log.level", "message", "ecs.version", "log.logger",
+                "process.thread.name", "trace.id", "span.id", "tags", "error.type", "error.message",
+                "error.stack_trace"};
+        } else if (format == LogConfig.FORMAT_GCP) {
+            open = bytes("{\"time\":\"");
+            for (int i = 0; i < 5; i++) {
+                levels[i] = bytes("\",\"severity\":\"" + GCP_SEVERITIES[i] + "\",\"message\":\"");
+            }
+            loggerKey = bytes("\",\"logger\":\"");
+            threadKey = bytes("\",\"thread\":\"");
+            traceKey = bytes(",\"logging.googleapis.com/trace\":\""
+                    + (gcpProject == null ? "" : "projects/" + jsonEscape(gcpProject) + "/traces/"));
+            spanKey = bytes(",\"logging.googleapis.com/spanId\":\"");
+            tagsKey = bytes(",\"tags\":[");
+            errorTypeKey = null;
+            errorMessageKey = null;
+            stackTraceKey = bytes(",\"stack_trace\":\"");
+            reserved = new String[] {"time", "severity", "message", "logger", "thread",
+                "logging.googleapis.com/trace", "logging.googleapis.com/spanId", "tags", "stack_trace"};
+        } else {
+            open = new byte[0];
+            for (int i = 0; i < 5; i++) {
+                String name = LEVEL_NAMES[i];
+                levels[i] = bytes(" " + name + "     ".substring(name.length()) + " [");
+            }
+            loggerKey = bytes("] ");
+            threadKey = null;
+            traceKey = null;
+            spanKey = null;
+            tagsKey = bytes(" tags=[");
+            errorTypeKey = null;
+            errorMessageKey = null;
+            stackTraceKey = null;
+            reserved = new String[0];
+        }
+        for (String key : reserved) {
+            String[] same = reservedByLength[key.length()];
+            String[] grown = new String[same == null ? 1 : same.length + 1];
+            if (same != null) {
+                System.arraycopy(same, 0, grown, 0, same.length);
+            }
+            grown[grown.length - 1] = key;
+            reservedByLength[key.length()] = grown;
+        }
+    }
+
+    /** Whether the format writes a field named {@code key} itself. */
+    boolean isReserved(String key) {
+        int len = key.length();
+        if (len >= reservedByLength.length) {
+            return false;
+        }
+        String[] candidates = reservedByLength[len];
+        if (candidates == null) {
+            return false;
+        }
+        for (String candidate : candidates) {
+            if (candidate.equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The fixed bytes a logger writes after the message and before the thread name. */
+    byte[] loggerPart(String name) {
+        LineBuffer b = new LineBuffer(json);
+        b.raw(loggerKey);
+        b.text(name);
+        if (json) {
+            b.raw(threadKey);
+        } else {
+            b.raw(bytes(" - "));
+        }
+        return java.util.Arrays.copyOf(b.buf, b.pos);
+    }
+
+    private static String jsonEscape(String s) {
+        LineBuffer b = new LineBuffer(true);
+        b.text(s);
+        return new String(b.buf, 0, b.pos, StandardCharsets.UTF_8);
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,295 @@
+package io.twelvefactor.logging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A growable byte buffer that encodes UTF-8 by hand, JSON-escapes strings and stops a string at a
+ * byte limit without splitting a character or an escape sequence. One instance belongs to one
+ * thread at a time; it is reused from event to event, so the hot path allocates nothing.
+ */
+class LineBuffer {
+
+    /** Appended where a string was cut: "…[truncated]". */
+    static final byte[] CUT_MARK = "\u2026[truncated]".getBytes(StandardCharsets.UTF_8);
+    /** Retained capacity; a buffer that grew past it for one large event is dropped after it. */
+    private static final int RETAINED = 64 * 1024;
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** For chars below 128: 0 = copy as is, otherwise the escape's second byte ('u' = \\u00XX). */
+    private static final byte[] JSON_ESCAPES = new byte[128];
+    private static final byte[] NO_ESCAPES = new byte[128];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            JSON_ESCAPES[c] = 'u';
+        }
+        JSON_ESCAPES['"'] = '"';
+        JSON_ESCAPES['\\'] = '\\';
+        JSON_ESCAPES['\n'] = 'n';
+        JSON_ESCAPES['\r'] = 'r';
+        JSON_ESCAPES['\t'] = 't';
+        JSON_ESCAPES['\b'] = 'b';
+        JSON_ESCAPES['\f'] = 'f';
+    }
+
+    byte[] buf = new byte[1024];
+    int pos;
+    /** Position a string's content may not pass; -1 within a string means no limit. */
+    int stringEnd = Integer.MAX_VALUE;
+    /** Whether the current string was cut. */
+    boolean cut;
+    private final boolean json;
+    private final byte[] escapes;
+
+    LineBuffer(boolean json) {
+        this.json = json;
+        this.escapes = json ? JSON_ESCAPES : NO_ESCAPES;
+    }
+
+    /** Forgets the previous line, and a buffer that grew unusually large for it. */
+    final void reset() {
+        if (buf.length > RETAINED) {
+            buf = new byte[1024];
+        }
+        pos = 0;
+    }
+
+    final void ensure(int extra) {
+        int needed = pos + extra;
+        if (needed > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(needed, buf.length * 2));
+        }
+    }
+
+    final void raw(byte[] bytes) {
+        int n = bytes.length;
+        ensure(n);
+        System.arraycopy(bytes, 0, buf, pos, n);
+        pos += n;
+    }
+
+    final void raw(byte[] bytes, int length) {
+        ensure(length);
+        System.arraycopy(bytes, 0, buf, pos, length);
+        pos += length;
+    }
+
+    final void ascii(char c) {
+        ensure(1);
+        buf[pos++] = (byte) c;
+    }
+
+    /** Starts string content that may take at most {@code maxBytes} bytes before its cut mark. */
+    final void beginString(int maxBytes) {
+        cut = false;
+        long end = (long) pos + maxBytes;
+        stringEnd = end > Integer.MAX_VALUE - 64 ? Integer.MAX_VALUE - 64 : (int) end;
+    }
+
+    /** Ends string content, appending the cut mark if it was cut. */
+    final void endString() {
+        if (cut) {
+            raw(CUT_MARK);
+            cut = false;
+        }
+        stringEnd = Integer.MAX_VALUE;
+    }
+
+    /** Appends {@code s} escaped, unless the current string was already cut. */
+    final void text(String s) {
+        text(s, 0, s.length());
+    }
+
+    /** Appends {@code s[from, to)} escaped, unless the current string was already cut. */
+    final void text(String s, int from, int to) {
+        if (cut) {
+            return;
+        }
+        int len = to - from;
+        int room = stringEnd - pos;
+        ensure(len <= room / 6 ? len * 6 : room + 6);
+        byte[] b = buf;
+        byte[] esc = escapes;
+        int p = pos;
+        int end = stringEnd;
+        // Fast path: copy plain ASCII while it fits, one compare and one table read per char.
+        int n = Math.min(len, end - p);
+        int k = 0;
+        for (; k < n; k++) {
+            char c = s.charAt(from + k);
+            if (c >= 0x80 || esc[c] != 0) {
+                break;
+            }
+            b[p + k] = (byte) c;
+        }
+        p += k;
+        if (k < len) {
+            p = textSlow(s, from + k, to, p);
+        }
+        pos = p;
+    }
+
+    private int textSlow(String s, int from, int to, int p) {
+        byte[] b = buf;
+        byte[] esc = escapes;
+        int end = stringEnd;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80 && esc[c] == 0) {
+                if (p >= end) {
+                    cut = true;
+                    break;
+                }
+                b[p++] = (byte) c;
+            } else {
+                int q = encodeSlow(b, p, end, s, i, to, c);
+                if (q < 0) {
+                    cut = true;
+                    break;
+                }
+                if (c >= 0xD800 && c <= 0xDBFF && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                }
+                p = q;
+            }
+        }
+        return p;
+    }
+
+    /** Encodes one non-trivial char at {@code p}; returns the new position, or -1 if it does not fit. */
+    private int encodeSlow(byte[] b, int p, int end, String s, int i, int to, char c) {
+        if (c < 0x80) {
+            byte e = escapes[c];
+            if (e == 'u') {
+                if (p + 6 > end) {
+                    return -1;
+                }
+                b[p] = '\\';
+                b[p + 1] = 'u';
+                b[p + 2] = '0';
+                b[p + 3] = '0';
+                b[p + 4] = HEX[c >> 4];
+                b[p + 5] = HEX[c & 0xF];
+                return p + 6;
+            }
+            if (p + 2 > end) {
+                return -1;
+            }
+            b[p] = '\\';
+            b[p + 1] = e;
+            return p + 2;
+        }
+        if (c < 0x800) {
+            if (p + 2 > end) {
+                return -1;
+            }
+            b[p] = (byte) (0xC0 | (c >> 6));
+            b[p + 1] = (byte) (0x80 | (c & 0x3F));
+            return p + 2;
+        }
+        if (Character.isSurrogate(c)) {
+            if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+                if (p + 4 > end) {
+                    return -1;
+                }
+                int cp = Character.toCodePoint(c, s.charAt(i + 1));
+                b[p] = (byte) (0xF0 | (cp >> 18));
+                b[p + 1] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                b[p + 2] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                b[p + 3] = (byte) (0x80 | (cp & 0x3F));
+                return p + 4;
+            }
+            c = '\uFFFD';
+        } else if (json && (c == '\u2028' || c == '\u2029')) {
+            if (p + 6 > end) {
+                return -1;
+            }
+            b[p] = '\\';
+            b[p + 1] = 'u';
+            b[p + 2] = '2';
+            b[p + 3] = '0';
+            b[p + 4] = '2';
+            b[p + 5] = c == '\u2028' ? (byte) '8' : (byte) '9';
+            return p + 6;
+        }
+        if (p + 3 > end) {
+            return -1;
+        }
+        b[p] = (byte) (0xE0 | (c >> 12));
+        b[p + 1] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        b[p + 2] = (byte) (0x80 | (c & 0x3F));
+        return p + 3;
+    }
+
+    /** Appends a decimal number inside string content (respecting the cut). */
+    final void textNumber(long v) {
+        if (cut) {
+            return;
+        }
+        ensure(20);
+        if (pos + 20 > stringEnd) {
+            text(Long.toString(v));
+            return;
+        }
+        number(v);
+    }
+
+    /** Appends a decimal number outside strings. */
+    final void number(long v) {
+        ensure(20);
+        if (v >= 0 && v < 10_000) {
+            byte[] b = buf;
+            int p = pos;
+            if (v >= 100) {
+                if (v >= 1000) {
+                    b[p++] = (byte) ('0' + v / 1000);
+                }
+                b[p++] = (byte) ('0' + v / 100 % 10);
+            }
+            if (v >= 10) {
+                b[p++] = (byte) ('0' + v / 10 % 10);
+            }
+            b[p++] = (byte) ('0' + v % 10);
+            pos = p;
+            return;
+        }
+        if (v == Long.MIN_VALUE) {
+            raw("-9223372036854775808".getBytes(StandardCharsets.US_ASCII));
+            return;
+        }
+        if (v < 0) {
+            buf[pos++] = '-';
+            v = -v;
+        }
+        int digits = 1;
+        for (long t = v; t >= 10; t /= 10) {
+            digits++;
+        }
+        int p = pos + digits;
+        pos = p;
+        do {
+            buf[--p] = (byte) ('0' + (int) (v % 10));
+            v /= 10;
+        } while (v != 0);
+    }
+
+    /** Writes {@code value}, below 1 000 000, as six zero-padded decimal digits at {@code at}. */
+    static void sixDigits(byte[] b, int at, int value) {
+        int high = value / 1000;
+        int low = value - high * 1000;
+        b[at] = (byte) ('0' + high / 100);
+        b[at + 1] = (byte) ('0' + high / 10 % 10);
+        b[at + 2] = (byte) ('0' + high % 10);
+        b[at + 3] = (byte) ('0' + low / 100);
+        b[at + 4] = (byte) ('0' + low / 10 % 10);
+        b[at + 5] = (byte) ('0' + low % 10);
+    }
+
+    /** Writes {@code value} as {@code digits} zero-padded decimal digits at {@code at}. */
+    static void digits(byte[] b, int at, int value, int digits) {
+        for (int i = at + digits - 1; i >= at; i--) {
+            b[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package io.twelvefactor.logging;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The logging settings, read once from environment variables. Every bad value is reported on
+ * the error channel (stderr in production) and replaced by its default, so that logging never
+ * stops an application from starting.
+ *
+ * <p>Per-logger levels: a logger takes the level of the longest dot-separated prefix of its name
+ * that has a setting, else {@code LOG_LEVEL}. A prefix is named either in {@code LOG_LEVELS}
+ * ({@code com.zaxxer.hikari=debug,org.flywaydb=warn}) or as {@code LOG_LEVEL_<PREFIX>} where
+ * {@code <PREFIX>} is the prefix upper-cased with every character other than A-Z and 0-9 turned
+ * into {@code _} ({@code LOG_LEVEL_COM_ZAXXER_HIKARI}). When both name one prefix, the
+ * {@code LOG_LEVEL_<PREFIX>} variable wins.
+ */
+final class LogConfig {
+
+    static final int TRACE = 0;
+    static final int DEBUG = 10;
+    static final int INFO = 20;
+    static final int WARN = 30;
+    static final int ERROR = 40;
+    static final int OFF = Integer.MAX_VALUE;
+
+    static final int FORMAT_ECS = 0;
+    static final int FORMAT_GCP = 1;
+    static final int FORMAT_TEXT = 2;
+
+    static final int DEFAULT_MAX_LINE_BYTES = 16_000;
+    static final int MIN_MAX_LINE_BYTES = 1_024;
+
+    private static final String LEVEL_PREFIX = "LOG_LEVEL_";
+    private static final String LEVELS_EXPECTED =
+            "one of: trace, debug, info, warn, error, off";
+
+    final int rootLevel;
+    final int format;
+    final int maxLineBytes;
+    final boolean julBridge;
+    /** The Google Cloud project for trace resource names in the gcp format, or null. */
+    final String gcpProject;
+    /** Normalized logger-name prefix ({@link #normalize}) to level. */
+    private final Map<String, Integer> levels;
+
+    /**
+     * Reads the settings from {@code env}.
+     *
+     * @param env the environment variables (the process environment in production)
+     * @param problems receives one line per bad value
+     */
+    LogConfig(Map<String, String> env, Problems problems) {
+        this.rootLevel = level(env, "LOG_LEVEL", INFO, problems);
+        this.format = format(env.get("LOG_FORMAT"), problems);
+        this.maxLineBytes = maxLineBytes(env.get("LOG_MAX_LINE_BYTES"), problems);
+        this.julBridge = bool(env, "LOG_JUL_BRIDGE", true, problems);
+        String project = env.get("GOOGLE_CLOUD_PROJECT");
+        this.gcpProject = project == null || project.isBlank() ? null : project.trim();
+        this.levels = perLoggerLevels(env, problems);
+    }
+
+    /** Receives one human-readable line per configuration problem. */
+    interface Problems {
+        void report(String line);
+    }
+
+    /** The level threshold of the logger named {@code name}; {@link #OFF} disables it. */
+    int levelOf(String name) {
+        if (levels.isEmpty()) {
+            return rootLevel;
+        }
+        String prefix = name;
+        while (!prefix.isEmpty()) {
+            Integer level = levels.get(normalize(prefix));
+            if (level != null) {
+                return level;
+            }
+            int dot = prefix.lastIndexOf('.');
+            prefix = dot < 0 ? "" : prefix.substring(0, dot);
+        }
+        return rootLevel;
+    }
+
+    /** The lowest threshold any logger can have: what the JUL bridge must let through. */
+    int lowestLevel() {
+        int lowest = rootLevel;
+        for (Integer level : levels.values()) {
+            lowest = Math.min(lowest, level);
+        }
+        return lowest;
+    }
+
+    static String normalize(String loggerName) {
+        char[] chars = loggerName.toUpperCase(Locale.ROOT).toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) {
+                chars[i] = '_';
+            }
+        }
+        return new String(chars);
+    }
+
+    /** Parses a level name; returns -1 when it is not one. */
+    static int parseLevel(String value) {
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "trace": return TRACE;
+            case "debug": return DEBUG;
+            case "info": return INFO;
+            case "warn": case "warning": return WARN;
+            case "error": return ERROR;
+            case "off": return OFF;
+            default: return -1;
+        }
+    }
+
+    private static Map<String, Integer> perLoggerLevels(Map<String, String> env, Problems problems) {
+        Map<String, Integer> result = new HashMap<>();
+        String list = env.get("LOG_LEVELS");
+        if (list != null && !list.isBlank()) {
+            for (String entry : list.split(",", -1)) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                int eq = entry.indexOf('=');
+                String prefix = eq < 0 ? "" : entry.substring(0, eq).trim();
+                int level = eq < 0 ? -1 : parseLevel(entry.substring(eq + 1));
+                if (prefix.isEmpty() || level < 0) {
+                    problems.report("LOG_LEVELS entry \"" + shorten(entry.trim())
+                            + "\" is not logger=level with a level " + LEVELS_EXPECTED
+                            + "; ignoring this entry");
+                } else {
+                    result.put(normalize(prefix), level);
+                }
+            }
+        }
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            String key = e.getKey();
+            if (key.startsWith(LEVEL_PREFIX) && key.length() > LEVEL_PREFIX.length()) {
+                int level = level(env, key, -1, problems);
+                if (level >= 0) {
+                    result.put(normalize(key.substring(LEVEL_PREFIX.length())), level);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static int level(Map<String, String> env, String name, int fallback, Problems problems) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        int level = parseLevel(value);
+        if (level < 0) {
+            problems.report(name + "=\"" + shorten(value) + "\" is not a level; expected "
+                    + LEVELS_EXPECTED + (fallback < 0 ? "; ignoring it" : "; using info"));
+            return fallback;
+        }
+        return level;
+    }
+
+    private static int format(String value, Problems problems) {
+        if (value == null || value.isBlank()) {
+            return FORMAT_ECS;
+        }
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "json": case "ecs": return FORMAT_ECS;
+            case "gcp": return FORMAT_GCP;
+            case "text": return FORMAT_TEXT;
+            default:
+                problems.report("LOG_FORMAT=\"" + shorten(value)
+                        + "\" is not a format; expected one of: json, ecs, gcp, text; using json");
+                return FORMAT_ECS;
+        }
+    }
+
+    private static int maxLineBytes(String value, Problems problems) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_MAX_LINE_BYTES;
+        }
+        try {
+            int bytes = Integer.parseInt(value.trim());
+            if (bytes >= MIN_MAX_LINE_BYTES) {
+                return bytes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.report("LOG_MAX_LINE_BYTES=\"" + shorten(value) + "\" is not an integer of at least "
+                + MIN_MAX_LINE_BYTES + "; using " + DEFAULT_MAX_LINE_BYTES);
+        return DEFAULT_MAX_LINE_BYTES;
+    }
+
+    private static boolean bool(Map<String, String> env, String name, boolean fallback, Problems problems) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true": case "on": case "1": case "yes": return true;
+            case "false": case "off": case "0": case "no": return false;
+            default:
+                problems.report(name + "=\"" + shorten(value)
+                        + "\" is not a boolean; expected true or false; using " + fallback);
+                return fallback;
+        }
+    }
+
+    private static String shorten(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "...";
+    }
+}

@@ -1,0 +1,317 @@
+package io.twelvefactor.logging;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Arrays;
+
+/**
+ * Writes the parts of an event that come from application objects: the message with its
+ * {@code {}} placeholders, argument and key-value values, and stack traces. Every call into
+ * application code ({@code toString()}, {@code getMessage()}, ...) is guarded, so a misbehaving
+ * object turns into a marker text instead of an exception.
+ */
+class ValueWriter extends LineBuffer {
+
+    private static final String FAILED = "[FAILED toString()]";
+    private static final int MAX_SUPPRESSED_DEPTH = 8;
+    private static final StackTraceElement[] NO_FRAMES = new StackTraceElement[0];
+
+    private Throwable[] seen = new Throwable[16];
+    private int seenCount;
+    private boolean firstLine;
+
+    ValueWriter(boolean json) {
+        super(json);
+    }
+
+    /**
+     * Writes {@code pattern} with each {@code {}} replaced by the next argument, following
+     * SLF4J's rules: {@code \{}} is a literal {@code {}}, {@code \\{}} a backslash then the argument.
+     */
+    final void formatted(String pattern, int argCount, Object a0, Object a1, Object[] args, boolean cached) {
+        if (pattern == null) {
+            text("null");
+            return;
+        }
+        if (cached && argCount > 0) {
+            byte[][] pieces = pieces(pattern);
+            if (pieces != null) {
+                raw(pieces[0]);
+                for (int i = 1; i < pieces.length; i++) {
+                    if (i <= argCount) {
+                        argument(args != null ? args[i - 1] : i == 1 ? a0 : a1);
+                    } else {
+                        raw(PLACEHOLDER);
+                    }
+                    raw(pieces[i]);
+                }
+                return;
+            }
+        }
+        int from = 0;
+        int len = pattern.length();
+        int next = 0;
+        while (next < argCount && !cut) {
+            int j = pattern.indexOf("{}", from);
+            if (j < 0) {
+                break;
+            }
+            if (j > 0 && pattern.charAt(j - 1) == '\\') {
+                if (j > 1 && pattern.charAt(j - 2) == '\\') {
+                    text(pattern, from, j - 1);
+                } else {
+                    text(pattern, from, j - 1);
+                    text("{");
+                    from = j + 1;
+                    continue;
+                }
+            } else {
+                text(pattern, from, j);
+            }
+            Object arg = args != null ? args[next] : next == 0 ? a0 : a1;
+            next++;
+            argument(arg);
+            from = j + 2;
+        }
+        text(pattern, from, len);
+    }
+
+    private static final byte[] PLACEHOLDER = {'{', '}'};
+    private static final int PATTERN_SLOTS = 64;
+    private final String[] patternRefs = new String[PATTERN_SLOTS];
+    private final byte[][][] patternPieces = new byte[PATTERN_SLOTS][][];
+
+    /**
+     * The escaped text between the {@code {}} of a pattern without backslashes, from a small
+     * per-thread cache keyed by identity (patterns are mostly constants); null for other patterns.
+     */
+    private byte[][] pieces(String pattern) {
+        int slot = System.identityHashCode(pattern) & (PATTERN_SLOTS - 1);
+        if (patternRefs[slot] == pattern) {
+            return patternPieces[slot];
+        }
+        if (pattern.length() > 1024 || pattern.indexOf('\\') >= 0) {
+            return null;
+        }
+        int count = 1;
+        for (int j = pattern.indexOf("{}"); j >= 0; j = pattern.indexOf("{}", j + 2)) {
+            count++;
+        }
+        byte[][] pieces = new byte[count][];
+        int from = 0;
+        int start = pos;
+        int end = stringEnd;
+        stringEnd = Integer.MAX_VALUE - 64;
+        for (int i = 0; i < count; i++) {
+            int j = i == count - 1 ? pattern.length() : pattern.indexOf("{}", from);
+            text(pattern, from, j);
+            pieces[i] = Arrays.copyOfRange(buf, start, pos);
+            pos = start;
+            from = j + 2;
+        }
+        stringEnd = end;
+        patternRefs[slot] = pattern;
+        patternPieces[slot] = pieces;
+        return pieces;
+    }
+
+    /** Writes an argument's text inside a string. */
+    final void argument(Object arg) {
+        if (arg instanceof String) {
+            text((String) arg);
+        } else if (arg instanceof Integer || arg instanceof Long || arg instanceof Short || arg instanceof Byte) {
+            textNumber(((Number) arg).longValue());
+        } else {
+            text(safeToString(arg));
+        }
+    }
+
+    /** Writes a key-value value as a JSON value: numbers and booleans keep their type. */
+    final void jsonValue(Object value, int maxBytes) {
+        if (value == null) {
+            raw(NULL);
+        } else if (value instanceof Boolean) {
+            raw((Boolean) value ? TRUE : FALSE);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte) {
+            number(((Number) value).longValue());
+        } else if (value instanceof BigInteger || value instanceof BigDecimal) {
+            raw(value.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } else if ((value instanceof Double || value instanceof Float)
+                && Double.isFinite(((Number) value).doubleValue())) {
+            raw(value.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } else {
+            ascii('"');
+            beginString(maxBytes);
+            argument(value);
+            endString();
+            ascii('"');
+        }
+    }
+
+    static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+
+    static String safeToString(Object o) {
+        if (o == null) {
+            return "null";
+        }
+        try {
+            String s;
+            if (o instanceof Object[]) {
+                s = Arrays.deepToString((Object[]) o);
+            } else if (o.getClass().isArray()) {
+                s = primitiveArrayToString(o);
+            } else {
+                s = o.toString();
+            }
+            return s == null ? "null" : s;
+        } catch (Throwable t) {
+            return FAILED;
+        }
+    }
+
+    private static String primitiveArrayToString(Object a) {
+        if (a instanceof int[]) {
+            return Arrays.toString((int[]) a);
+        } else if (a instanceof long[]) {
+            return Arrays.toString((long[]) a);
+        } else if (a instanceof byte[]) {
+            return Arrays.toString((byte[]) a);
+        } else if (a instanceof char[]) {
+            return Arrays.toString((char[]) a);
+        } else if (a instanceof short[]) {
+            return Arrays.toString((short[]) a);
+        } else if (a instanceof boolean[]) {
+            return Arrays.toString((boolean[]) a);
+        } else if (a instanceof float[]) {
+            return Arrays.toString((float[]) a);
+        }
+        return Arrays.toString((double[]) a);
+    }
+
+    /** The exception's class name, or a marker when even that fails. */
+    static String typeName(Throwable t) {
+        return t.getClass().getName();
+    }
+
+    /** The exception's message, or null; a throwing {@code getMessage()} yields a marker. */
+    static String safeMessage(Throwable t) {
+        try {
+            return t.getMessage();
+        } catch (Throwable e) {
+            return "[FAILED getMessage()]";
+        }
+    }
+
+    /**
+     * Writes {@code t} the way {@link Throwable#printStackTrace()} does, without a trailing
+     * newline: causes and suppressed exceptions included, frames shared with the enclosing trace
+     * folded to "... n more", a cause seen before written as "[CIRCULAR REFERENCE: ...]".
+     * Stops early once the string is cut.
+     */
+    final void stackTrace(Throwable t) {
+        seenCount = 0;
+        firstLine = true;
+        chain(t, NO_FRAMES, "", "", 0);
+        Arrays.fill(seen, 0, seenCount, null);
+        seenCount = 0;
+    }
+
+    private void chain(Throwable t, StackTraceElement[] enclosing, String caption, String prefix, int depth) {
+        StackTraceElement[] outer = enclosing;
+        String cap = caption;
+        while (t != null && !cut) {
+            if (isSeen(t)) {
+                line(prefix);
+                text(cap);
+                text("[CIRCULAR REFERENCE: ");
+                text(safeToString(t));
+                text("]");
+                return;
+            }
+            markSeen(t);
+            StackTraceElement[] trace = frames(t);
+            int m = trace.length - 1;
+            int n = outer.length - 1;
+            while (m >= 0 && n >= 0 && trace[m].equals(outer[n])) {
+                m--;
+                n--;
+            }
+            int common = trace.length - 1 - m;
+            line(prefix);
+            text(cap);
+            text(safeToString(t));
+            for (int i = 0; i <= m && !cut; i++) {
+                line(prefix);
+                text("\tat ");
+                text(trace[i].toString());
+            }
+            if (common != 0) {
+                line(prefix);
+                text("\t... ");
+                textNumber(common);
+                text(" more");
+            }
+            if (depth < MAX_SUPPRESSED_DEPTH) {
+                for (Throwable s : suppressed(t)) {
+                    chain(s, trace, "Suppressed: ", prefix + "\t", depth + 1);
+                }
+            }
+            outer = trace;
+            cap = "Caused by: ";
+            t = cause(t);
+        }
+    }
+
+    private void line(String prefix) {
+        if (!firstLine) {
+            text("\n");
+        }
+        firstLine = false;
+        text(prefix);
+    }
+
+    private boolean isSeen(Throwable t) {
+        for (int i = 0; i < seenCount; i++) {
+            if (seen[i] == t) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void markSeen(Throwable t) {
+        if (seenCount == seen.length) {
+            seen = Arrays.copyOf(seen, seenCount * 2);
+        }
+        seen[seenCount++] = t;
+    }
+
+    private static StackTraceElement[] frames(Throwable t) {
+        try {
+            StackTraceElement[] frames = t.getStackTrace();
+            return frames == null ? NO_FRAMES : frames;
+        } catch (Throwable e) {
+            return NO_FRAMES;
+        }
+    }
+
+    private static Throwable[] suppressed(Throwable t) {
+        try {
+            return t.getSuppressed();
+        } catch (Throwable e) {
+            return new Throwable[0];
+        }
+    }
+
+    private static Throwable cause(Throwable t) {
+        try {
+            Throwable c = t.getCause();
+            return c == t ? null : c;
+        } catch (Throwable e) {
+            return null;
+        }
+    }
+}
