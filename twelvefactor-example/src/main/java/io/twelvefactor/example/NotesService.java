@@ -48,7 +48,7 @@ public final class NotesService {
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 ? "run" : args[0];
         if (command.equals("env")) {
-            System.out.print(Env.describe(ServiceConfig.class).markdown());
+            System.out.print(Env.describe(ServiceConfig.class).toMarkdown());
             return;
         }
         if (!command.equals("run") && !command.equals("migrate")) {
