@@ -36,7 +36,10 @@ final class Coordinator {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final List<Sequence.Registration> registrations = new ArrayList<>();
+    /** Requests in flight, plus {@link #INTAKE_CLOSED} once the drain began. */
     final AtomicInteger inFlight = new AtomicInteger();
+    /** Set in {@link #inFlight} when the drain begins: {@link #tryEnter()} refuses from then on. */
+    static final int INTAKE_CLOSED = 1 << 30;
     private final AtomicBoolean summaryPrinted = new AtomicBoolean();
     private final AtomicBoolean halted = new AtomicBoolean();
     volatile boolean started;
@@ -85,17 +88,46 @@ final class Coordinator {
         }
     }
 
+    /** Counts a request unless the drain began; one atomic step, so the drain never misses one. */
+    boolean tryEnter() {
+        int n;
+        do {
+            n = inFlight.get();
+            if ((n & INTAKE_CLOSED) != 0) {
+                return false;
+            }
+        } while (!inFlight.compareAndSet(n, n + 1));
+        return true;
+    }
+
     void exit() {
         int n;
         do {
             n = inFlight.get();
-            if (n == 0) {
+            if (inFlight(n) == 0) {
                 throw new IllegalStateException("exit() without a matching enter(): no request is in flight");
             }
         } while (!inFlight.compareAndSet(n, n - 1));
-        if (n == 1 && shuttingDown) {
+        if (inFlight(n) == 1 && shuttingDown) {
             signalChange();
         }
+    }
+
+    /** Closes the intake for {@link #tryEnter()} and returns the requests still in flight. */
+    int closeIntake() {
+        int n;
+        do {
+            n = inFlight.get();
+        } while (!inFlight.compareAndSet(n, n | INTAKE_CLOSED));
+        return inFlight(n);
+    }
+
+    int inFlight() {
+        return inFlight(inFlight.get());
+    }
+
+    private static int inFlight(int state) {
+        return state & ~INTAKE_CLOSED;
     }
 
     /** Runs the sequence on this thread, or waits for the one already running. */
@@ -305,7 +337,7 @@ final class Coordinator {
         public boolean getAsBoolean() {
             return switch (what) {
                 case REPORTED -> core.report != null;
-                case DRAINED -> core.inFlight.get() == 0;
+                case DRAINED -> core.inFlight() == 0;
                 case DISARMED -> core.watchdogDisarmed;
                 default -> false;
             };

@@ -101,9 +101,12 @@ final class Sequence {
         return finalReport;
     }
 
-    /** Waits for requests in flight, for at most half of what the delay left: the rest is the hooks'. */
+    /**
+     * Closes the intake for {@code tryEnter()}, then waits for requests in flight, for at most
+     * half of what the delay left: the rest is the hooks'.
+     */
     private void drain() {
-        int n = core.inFlight.get();
+        int n = core.closeIntake();
         if (n == 0) {
             return;
         }
@@ -115,7 +118,7 @@ final class Sequence {
             Coordinator.LOG.log(Level.INFO, "drained in " + ms + " ms");
         } else {
             Coordinator.LOG.log(Level.WARNING, "stopped draining after " + ms + " ms (its half of the budget): "
-                    + core.inFlight.get() + " request(s) still in flight; running the hooks");
+                    + core.inFlight() + " request(s) still in flight; running the hooks");
         }
     }
 

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
@@ -163,14 +164,33 @@ public final class Shutdown {
 
     /**
      * Counts a request as in flight until the returned guard is closed; the drain waits for the
-     * count to reach zero. Never refuses: stopping intake is the readiness probe's and the
-     * servers' job.
+     * count to reach zero. Never refuses, so it suits servers whose {@code SERVERS} hook is what
+     * stops their intake; a server that keeps accepting until its hook runs should use
+     * {@link #tryEnter()}, or under steady load the drain never sees zero.
      *
      * @return a guard for try-with-resources; closing it again does nothing
      */
     public InFlight enter() {
         core.inFlight.incrementAndGet();
         return new InFlight(core);
+    }
+
+    /**
+     * Counts a request as in flight, as {@link #enter()} does, unless the drain has begun (after
+     * {@code SHUTDOWN_DELAY}): from then on it refuses, so that the drain converges even while
+     * the server still accepts connections. Answer a refused request with 503 and
+     * {@code Connection: close}; the client retries on a replica that is still ready.
+     *
+     * <pre>{@code
+     * Optional<Shutdown.InFlight> request = shutdown.tryEnter();
+     * if (request.isEmpty()) { refuse(exchange, 503); return; }
+     * try (Shutdown.InFlight counted = request.get()) { handle(exchange); }
+     * }</pre>
+     *
+     * @return a guard for try-with-resources, or empty once the drain has begun
+     */
+    public Optional<InFlight> tryEnter() {
+        return core.tryEnter() ? Optional.of(new InFlight(core)) : Optional.empty();
     }
 
     /**

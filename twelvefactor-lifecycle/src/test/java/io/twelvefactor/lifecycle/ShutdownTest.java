@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -323,6 +324,28 @@ class ShutdownTest {
         assertEquals(Shutdown.EXIT_OK, Fixture.next(fx.exits));
         assertEquals(Duration.ofSeconds(6).toNanos(), hookStartedAt.get() - signalledAt);
         assertEquals(1, countInFlight(sd));
+    }
+
+    @Test
+    void tryEnterAdmitsDuringTheDelayAndRefusesOnceTheDrainBegins() throws Exception {
+        Shutdown sd = fx.env("SHUTDOWN_DELAY", "2s").build();
+        sd.register("after-drain", () -> { });
+        fx.signal("TERM");
+        awaitShuttingDown(sd);
+        Shutdown.InFlight admitted = sd.tryEnter().orElseThrow(); // still serving during the delay
+        fx.advance(Duration.ofSeconds(2));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (Optional<Shutdown.InFlight> r = sd.tryEnter(); r.isPresent(); r = sd.tryEnter()) {
+            r.get().close(); // admitted in the instant before the drain closed the intake
+            assertTrue(System.nanoTime() - deadline < 0, "the drain did not close the intake within 10 s");
+            Thread.onSpinWait();
+        }
+        assertTrue(fx.exits.isEmpty(), "exited with a request in flight");
+        Shutdown.InFlight unrefused = sd.enter(); // enter() counts even now
+        unrefused.close();
+        admitted.close();
+        assertEquals(Shutdown.EXIT_OK, Fixture.next(fx.exits));
+        assertEquals(0, countInFlight(sd));
     }
 
     @Test
