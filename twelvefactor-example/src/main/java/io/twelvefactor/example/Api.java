@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,11 +42,21 @@ final class Api implements HttpHandler {
     }
 
     @Override
+    @SuppressWarnings("try") // the guard is only closed, never read
     public void handle(HttpExchange exchange) {
         long start = System.nanoTime();
         int status = 500;
-        try (Shutdown.InFlight request = shutdown.enter(); exchange) {
-            status = route(exchange);
+        Optional<Shutdown.InFlight> admitted = shutdown.tryEnter();
+        try (exchange) {
+            if (admitted.isEmpty()) {
+                // draining: refuse at the door so the drain converges; clients retry elsewhere
+                exchange.getResponseHeaders().set("Connection", "close");
+                status = error(exchange, 503, "shutting down: retry on another instance");
+            } else {
+                try (Shutdown.InFlight request = admitted.get()) {
+                    status = route(exchange);
+                }
+            }
         } catch (RuntimeException | IOException e) {
             log.error("request failed", e);
         } finally {
