@@ -13,8 +13,12 @@ final class Text {
     private Text() {
     }
 
-    /** The value in double quotes, control characters escaped, cut after {@link #MAX_SHOWN}. */
-    static String quote(String value) {
+    /**
+     * The value in double quotes, control characters escaped, a URL's password hidden, cut
+     * after {@link #MAX_SHOWN}.
+     */
+    static String quote(String raw) {
+        String value = hideUrlPassword(raw);
         StringBuilder b = new StringBuilder(Math.min(value.length(), MAX_SHOWN) + 24).append('"');
         int end = Math.min(value.length(), MAX_SHOWN);
         for (int i = 0; i < end; i++) {
@@ -32,7 +36,7 @@ final class Text {
      * each secret hidden, then cut after {@code 4 * MAX_SHOWN} characters.
      */
     static String foreign(String message, List<String> secrets) {
-        String m = message == null ? "no message" : message;
+        String m = message == null ? "no message" : hideUrlPassword(message);
         int limit = 4 * MAX_SHOWN;
         if (m.length() > 2 * limit) {
             m = m.substring(0, 2 * limit); // bounds the redaction work; the cut below drops any tail
@@ -41,6 +45,29 @@ final class Text {
             m = redact(m, secret);
         }
         return m.length() > limit ? m.substring(0, limit) + "…" : m;
+    }
+
+    /**
+     * Hides the password in a URL's userinfo, as {@code scheme://user:***@host}, or the whole
+     * userinfo when it has no {@code :} (Redis clients read {@code redis://password@host}).
+     * A component such as a database URL is not declared {@link Secret}, yet its value carries
+     * one: neither a quoted value nor a parse method's message may show it. The userinfo ends
+     * at the last {@code @}, as URL parsers split it, so a password holding {@code @} is hidden
+     * whole; hiding too much is the safe side.
+     */
+    static String hideUrlPassword(String s) {
+        int scheme = s.indexOf("://");
+        if (scheme < 0) {
+            return s;
+        }
+        int start = scheme + 3;
+        int at = s.lastIndexOf('@');
+        if (at < start) {
+            return s;
+        }
+        int colon = s.indexOf(':', start);
+        int from = colon >= 0 && colon < at ? colon + 1 : start;
+        return s.substring(0, from) + "***" + s.substring(at);
     }
 
     /**
