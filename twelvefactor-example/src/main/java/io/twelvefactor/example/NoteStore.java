@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -46,7 +47,7 @@ final class NoteStore {
     }
 
     Note add(String text) throws SQLException {
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // what both databases keep
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(
                      "insert into notes (text, created_at) values (?, ?)",
