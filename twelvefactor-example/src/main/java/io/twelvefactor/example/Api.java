@@ -1,0 +1,188 @@
+package io.twelvefactor.example;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.twelvefactor.config.Secret;
+import io.twelvefactor.lifecycle.Shutdown;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API: {@code POST /notes}, {@code GET /notes}, {@code GET /livez}, {@code GET /readyz}.
+ * Every request is counted in flight for the shutdown drain and logged as one event with its
+ * method, path, status and duration as key-values.
+ */
+final class Api implements HttpHandler {
+    static final int MAX_NOTE_CHARS = 1000;
+    static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final int LIST_LIMIT = 100;
+    private static final Logger log = LoggerFactory.getLogger(Api.class);
+
+    private final NoteStore store;
+    private final Shutdown shutdown;
+    private final byte[] token;
+    private final ObjectMapper json = new ObjectMapper();
+
+    Api(NoteStore store, Shutdown shutdown, Secret<String> apiToken) {
+        this.store = store;
+        this.shutdown = shutdown;
+        this.token = apiToken.value().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    @SuppressWarnings("try") // the guard is only closed, never read
+    public void handle(HttpExchange exchange) {
+        long start = System.nanoTime();
+        int status = 500;
+        Optional<Shutdown.InFlight> admitted = shutdown.tryEnter();
+        try (exchange) {
+            if (admitted.isEmpty()) {
+                // draining: refuse at the door so the drain converges; clients retry elsewhere
+                exchange.getResponseHeaders().set("Connection", "close");
+                status = error(exchange, 503, "shutting down: retry on another instance");
+            } else {
+                try (Shutdown.InFlight request = admitted.get()) {
+                    status = route(exchange);
+                }
+            }
+        } catch (RuntimeException | IOException e) {
+            log.error("request failed", e);
+        } finally {
+            log.atInfo()
+                    .setMessage("{} {} {}")
+                    .addArgument(exchange.getRequestMethod())
+                    .addArgument(exchange.getRequestURI().getPath())
+                    .addArgument(status)
+                    .addKeyValue("http.request.method", exchange.getRequestMethod())
+                    .addKeyValue("url.path", exchange.getRequestURI().getPath())
+                    .addKeyValue("http.response.status_code", status)
+                    .addKeyValue("event.duration", System.nanoTime() - start)
+                    .log();
+        }
+    }
+
+    private int route(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        String method = ex.getRequestMethod();
+        switch (path) {
+            case "/livez":
+                return text(ex, 200, "ok");
+            case "/readyz":
+                return shutdown.isReady() ? text(ex, 200, "ready") : text(ex, 503, "shutting down");
+            case "/notes":
+                if (method.equals("GET")) {
+                    return listNotes(ex);
+                }
+                if (method.equals("POST")) {
+                    return addNote(ex);
+                }
+                ex.getResponseHeaders().set("Allow", "GET, POST");
+                return error(ex, 405, "use GET or POST on /notes");
+            default:
+                return error(ex, 404, "no such resource: " + path);
+        }
+    }
+
+    private int listNotes(HttpExchange ex) throws IOException {
+        ArrayNode notes = json.createArrayNode();
+        try {
+            for (NoteStore.Note n : store.list(LIST_LIMIT)) {
+                notes.addObject().put("id", n.id()).put("text", n.text())
+                        .put("createdAt", n.createdAt().toString());
+            }
+        } catch (SQLException e) {
+            log.error("listing notes failed", e);
+            return error(ex, 503, "the database is unavailable");
+        }
+        return send(ex, 200, notes);
+    }
+
+    private int addNote(HttpExchange ex) throws IOException {
+        if (!authorized(ex)) {
+            ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+            return error(ex, 401, "send the API token as 'Authorization: Bearer <API_TOKEN>'");
+        }
+        byte[] body = readBody(ex.getRequestBody());
+        if (body == null) {
+            return error(ex, 413, "the body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        String text;
+        try {
+            JsonNode node = json.readTree(body);
+            JsonNode t = node == null ? null : node.get("text");
+            if (t == null || !t.isTextual() || t.asText().isBlank()) {
+                return error(ex, 400, "expected a JSON object with a non-blank string \"text\"");
+            }
+            text = t.asText();
+        } catch (JsonProcessingException e) {
+            return error(ex, 400, "the body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (text.length() > MAX_NOTE_CHARS) {
+            return error(ex, 400, "\"text\" is longer than " + MAX_NOTE_CHARS + " characters");
+        }
+        NoteStore.Note note;
+        try {
+            note = store.add(text);
+        } catch (SQLException e) {
+            log.error("storing a note failed", e);
+            return error(ex, 503, "the database is unavailable");
+        }
+        ex.getResponseHeaders().set("Location", "/notes/" + note.id());
+        return send(ex, 201, json.createObjectNode().put("id", note.id()).put("text", note.text())
+                .put("createdAt", note.createdAt().toString()));
+    }
+
+    private boolean authorized(HttpExchange ex) {
+        String header = ex.getRequestHeaders().getFirst("Authorization");
+        if (header == null || !header.startsWith("Bearer ")) {
+            return false;
+        }
+        byte[] given = header.substring("Bearer ".length()).getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(given, token);   // constant time
+    }
+
+    /** The body, or null when it is larger than {@link #MAX_BODY_BYTES}. */
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        return body.length > MAX_BODY_BYTES ? null : body;
+    }
+
+    private int error(HttpExchange ex, int status, String message) throws IOException {
+        log.atWarn().setMessage("rejected request: {}").addArgument(message)
+                .addKeyValue("http.response.status_code", status).log();
+        ObjectNode body = json.createObjectNode().put("error", message).put("status", status);
+        return send(ex, status, body);
+    }
+
+    private int send(HttpExchange ex, int status, JsonNode body) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(body);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+        return status;
+    }
+
+    private static int text(HttpExchange ex, int status, String text) throws IOException {
+        byte[] bytes = (text + "\n").getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+        return status;
+    }
+}

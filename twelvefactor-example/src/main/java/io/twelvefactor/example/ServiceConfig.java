@@ -1,0 +1,37 @@
+package io.twelvefactor.example;
+
+import io.twelvefactor.backing.BackingService;
+import io.twelvefactor.config.Default;
+import io.twelvefactor.config.Description;
+import io.twelvefactor.config.Secret;
+import java.time.Duration;
+
+/**
+ * Everything that varies between deploys, bound from the environment by {@code Env.bind}.
+ * Run {@code java -jar twelvefactor-example.jar env} to print this as a table.
+ */
+record ServiceConfig(
+        @Default("8080") @Description("TCP port the HTTP API listens on")
+        int port,
+        @Default("h2:file:./target/notes-db")
+        @Description("the notes database; an embedded H2 file database when unset")
+        BackingService databaseUrl,
+        @Default("8") @Description("connections in the database pool")
+        int databasePoolSize,
+        @Default("25s") @Description("budget from SIGTERM to exit; keep it below terminationGracePeriodSeconds")
+        Duration shutdownTimeout,
+        @Default("0s") @Description("how long to keep serving after SIGTERM while load balancers catch up")
+        Duration shutdownDelay,
+        @Default("dev-token") @Description("bearer token required on POST /notes; set your own in production")
+        Secret<String> apiToken) {
+
+    ServiceConfig {
+        if (databasePoolSize < 1 || databasePoolSize > 100) {
+            throw new IllegalArgumentException("DATABASE_POOL_SIZE must be between 1 and 100, not "
+                    + databasePoolSize);
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("PORT must be between 0 and 65535, not " + port);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.twelvefactor.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.twelvefactor.config.Secret;
+import io.twelvefactor.lifecycle.Shutdown;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Bad input gets a 4xx with a JSON error, never a 500; good input round-trips. */
+class ApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private HttpServer server;
+    private int port;
+
+    @BeforeEach
+    void start() throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        NoteStore store = new NoteStore(h2);
+        store.migrate();
+        Shutdown shutdown = Shutdown.builder().env(Map.of()).build();
+        shutdown.started();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", new Api(store, shutdown, Secret.of(NotesServiceTest.TOKEN)));
+        server.start();
+        port = server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void storesAndListsANote() throws Exception {
+        HttpResponse<String> created = NotesServiceTest.post(port, "{\"text\":\"caf\u00e9 \u2603\"}", NotesServiceTest.TOKEN);
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode list = JSON.readTree(NotesServiceTest.get(port, "/notes").body());
+        assertEquals("caf\u00e9 \u2603", list.get(0).get("text").asText());
+    }
+
+    @Test
+    void malformedJsonIs400() throws Exception {
+        assertError(NotesServiceTest.post(port, "{\"text\": ", NotesServiceTest.TOKEN), 400, "not valid JSON");
+    }
+
+    @Test
+    void aBodyWithoutTextIs400() throws Exception {
+        assertError(NotesServiceTest.post(port, "{\"title\":\"x\"}", NotesServiceTest.TOKEN), 400, "\"text\"");
+        assertError(NotesServiceTest.post(port, "[1,2]", NotesServiceTest.TOKEN), 400, "\"text\"");
+        assertError(NotesServiceTest.post(port, "{\"text\":42}", NotesServiceTest.TOKEN), 400, "\"text\"");
+    }
+
+    @Test
+    void anOversizeBodyIs413() throws Exception {
+        String big = "{\"text\":\"" + "x".repeat(Api.MAX_BODY_BYTES) + "\"}";
+        assertError(NotesServiceTest.post(port, big, NotesServiceTest.TOKEN), 413, "larger than");
+    }
+
+    @Test
+    void anOverlongNoteIs400() throws Exception {
+        String body = "{\"text\":\"" + "x".repeat(Api.MAX_NOTE_CHARS + 1) + "\"}";
+        assertError(NotesServiceTest.post(port, body, NotesServiceTest.TOKEN), 400, "longer than");
+    }
+
+    @Test
+    void aMissingOrWrongTokenIs401() throws Exception {
+        assertError(NotesServiceTest.post(port, "{\"text\":\"x\"}", null), 401, "Bearer");
+        assertError(NotesServiceTest.post(port, "{\"text\":\"x\"}", "wrong"), 401, "Bearer");
+    }
+
+    @Test
+    void unknownPathsAndMethodsAre4xx() throws Exception {
+        assertError(NotesServiceTest.get(port, "/nope"), 404, "no such resource");
+    }
+
+    @Test
+    void probesAnswer() throws Exception {
+        assertEquals(200, NotesServiceTest.get(port, "/livez").statusCode());
+        assertEquals(200, NotesServiceTest.get(port, "/readyz").statusCode());
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String fragment) throws Exception {
+        assertEquals(status, response.statusCode(), response.body());
+        JsonNode body = JSON.readTree(response.body());
+        assertEquals(status, body.get("status").asInt());
+        assertTrue(body.get("error").asText().contains(fragment), body.toString());
+    }
+}
