@@ -240,7 +240,7 @@ final class Coordinator {
     void printSummary(ShutdownReport finished) {
         if (summaryPrinted.compareAndSet(false, true)) {
             announce(finished.exitCode() == Shutdown.EXIT_OK ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
-                    finished.summary());
+                    finished.summary(jvmExiting && finished.exitCode() != Shutdown.EXIT_BUDGET_SPENT));
         }
     }
 

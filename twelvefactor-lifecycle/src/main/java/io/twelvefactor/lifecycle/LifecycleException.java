@@ -1,5 +1,7 @@
 package io.twelvefactor.lifecycle;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -11,12 +13,12 @@ public final class LifecycleException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** The problems, one sentence each; serialized as part of the message too. */
-    private final transient List<String> problems;
+    /** The problems, one sentence each. */
+    private final ArrayList<String> problems;
 
     LifecycleException(List<String> problems) {
         super(message(problems));
-        this.problems = List.copyOf(problems);
+        this.problems = new ArrayList<>(problems);
     }
 
     /**
@@ -25,7 +27,7 @@ public final class LifecycleException extends RuntimeException {
      * @return an immutable, non-empty list
      */
     public List<String> problems() {
-        return problems;
+        return Collections.unmodifiableList(problems);
     }
 
     private static String message(List<String> problems) {

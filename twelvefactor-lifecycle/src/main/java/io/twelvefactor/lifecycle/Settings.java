@@ -16,8 +16,11 @@ record Settings(Duration timeout, Duration delay, int healthPort) {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(25);
 
+    /** Longer budgets are surely typos, and would overflow the nanosecond clock arithmetic. */
+    static final Duration MAX_DURATION = Duration.ofDays(1);
     private static final String DURATION_FORM =
-            "a whole number of seconds (25), or with a unit: 500ms, 25s, 1m";
+            "a duration with a unit, at most 1d: 500ms, 25s, 1m, 1h, or ISO-8601 such as PT25S"
+                    + " (a bare number is refused: seconds or milliseconds?)";
     private static final int MAX_SHOWN = 40;
 
     static Settings from(Map<String, String> env) {
@@ -42,22 +45,47 @@ record Settings(Duration timeout, Duration delay, int healthPort) {
         if (raw == null) {
             return fallback;
         }
-        int digits = 0;
-        while (digits < raw.length() && raw.charAt(digits) >= '0' && raw.charAt(digits) <= '9') {
-            digits++;
-        }
-        String unit = raw.substring(digits);
-        long factor = switch (unit) {
-            case "", "s" -> 1_000;
-            case "ms" -> 1;
-            case "m" -> 60_000;
-            default -> 0;
-        };
-        if (digits == 0 || digits > 9 || factor == 0) {
+        Duration d = parseDuration(raw);
+        if (d == null) {
             problems.add(name + "=" + quote(raw) + ": expected " + DURATION_FORM);
             return fallback;
         }
-        return Duration.ofMillis(Long.parseLong(raw, 0, digits, 10) * factor);
+        return d;
+    }
+
+    /**
+     * The grammar of {@code twelvefactor-config}'s durations, so that one variable means the
+     * same to both modules: digits and a unit ({@code 500ms}, {@code 25s}, {@code 1m},
+     * {@code 1h}, {@code 2d}) or ISO-8601 ({@code PT25S}); a bare number is refused, since
+     * nothing says whether it counts seconds or milliseconds. At most {@link #MAX_DURATION}.
+     */
+    static Duration parseDuration(String raw) {
+        Duration d;
+        if (!raw.isEmpty() && (raw.charAt(0) == 'P' || raw.charAt(0) == 'p')) {
+            try {
+                d = Duration.parse(raw);
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        } else {
+            int digits = 0;
+            while (digits < raw.length() && raw.charAt(digits) >= '0' && raw.charAt(digits) <= '9') {
+                digits++;
+            }
+            long millisPerUnit = switch (raw.substring(digits)) {
+                case "ms" -> 1L;
+                case "s" -> 1_000L;
+                case "m" -> 60_000L;
+                case "h" -> 3_600_000L;
+                case "d" -> 86_400_000L;
+                default -> 0L;
+            };
+            if (digits == 0 || digits > 9 || millisPerUnit == 0) {
+                return null;
+            }
+            d = Duration.ofMillis(Long.parseLong(raw, 0, digits, 10) * millisPerUnit);
+        }
+        return d.isNegative() || d.compareTo(MAX_DURATION) > 0 ? null : d;
     }
 
     private static int port(Map<String, String> env, List<String> problems) {

@@ -41,9 +41,22 @@ public record ShutdownReport(String trigger, Duration duration, int exitCode, Li
      * @return one line, never empty
      */
     public String summary() {
+        return summary(false);
+    }
+
+    /**
+     * The summary; when the JVM is already exiting because of {@code System.exit}, the JVM and
+     * not this report decides the status, and the line says so instead of naming a code.
+     */
+    String summary(boolean statusFromSystemExit) {
         StringBuilder b = new StringBuilder(64 + 32 * hooks.size())
                 .append("shutdown after ").append(trigger)
-                .append(" took ").append(duration.toMillis()).append(" ms, exit code ").append(exitCode);
+                .append(" took ").append(duration.toMillis()).append(" ms, ");
+        if (statusFromSystemExit) {
+            b.append("exit status set by System.exit");
+        } else {
+            b.append("exit code ").append(exitCode);
+        }
         if (hooks.isEmpty()) {
             return b.append(": no hooks").toString();
         }

@@ -52,7 +52,7 @@ class ChildJvmTest {
             assertEquals(5, child.awaitExit(), child.dump());
             assertEquals(List.of("HOOK http", "HOOK db"), hooks(child), child.dump());
             String summary = child.awaitErr(SUMMARY);
-            assertTrue(summary.matches(".*shutdown after JVM exit took \\d+ ms, exit code 0: http OK \\d+ ms,"
+            assertTrue(summary.matches(".*shutdown after JVM exit took \\d+ ms, exit status set by System.exit: http OK \\d+ ms,"
                     + " db OK \\d+ ms"), summary);
         }
     }
@@ -105,7 +105,7 @@ class ChildJvmTest {
             assertTrue(tookMs < 2_500, "exit took " + tookMs + " ms: waited for the budget" + child.dump());
             assertEquals(List.of("HOOK quitter", "HOOK after"), hooks(child));
             String summary = child.awaitErr(SUMMARY);
-            assertTrue(summary.matches(".*exit code 70: quitter FAILED \\d+ ms \\(java.lang.IllegalStateException:"
+            assertTrue(summary.matches(".*exit status set by System.exit: quitter FAILED \\d+ ms \\(java.lang.IllegalStateException:"
                     + " called System.exit during shutdown.*\\), after OK \\d+ ms"), summary);
         }
     }
