@@ -46,9 +46,14 @@ final class Api implements HttpHandler {
     public void handle(HttpExchange exchange) {
         long start = System.nanoTime();
         int status = 500;
-        Optional<Shutdown.InFlight> admitted = shutdown.tryEnter();
+        String path = exchange.getRequestURI().getPath();
+        boolean probe = path.equals("/livez") || path.equals("/readyz");
+        // probes are answered while draining too: /livez stays 200, /readyz says 503
+        Optional<Shutdown.InFlight> admitted = probe ? Optional.empty() : shutdown.tryEnter();
         try (exchange) {
-            if (admitted.isEmpty()) {
+            if (probe) {
+                status = route(exchange);
+            } else if (admitted.isEmpty()) {
                 // draining: refuse at the door so the drain converges; clients retry elsewhere
                 exchange.getResponseHeaders().set("Connection", "close");
                 status = error(exchange, 503, "shutting down: retry on another instance");

@@ -33,5 +33,14 @@ record ServiceConfig(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("PORT must be between 0 and 65535, not " + port);
         }
+        // what twelvefactor-lifecycle accepts, checked here so every problem is reported at once
+        if (shutdownTimeout.isNegative() || shutdownTimeout.isZero() || shutdownTimeout.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("SHUTDOWN_TIMEOUT must be above zero and at most 1d, not "
+                    + shutdownTimeout);
+        }
+        if (shutdownDelay.isNegative() || shutdownDelay.compareTo(shutdownTimeout) >= 0) {
+            throw new IllegalArgumentException("SHUTDOWN_DELAY must be at least zero and less than SHUTDOWN_TIMEOUT ("
+                    + shutdownTimeout + "), not " + shutdownDelay);
+        }
     }
 }

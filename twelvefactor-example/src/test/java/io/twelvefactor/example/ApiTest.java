@@ -10,8 +10,10 @@ import io.twelvefactor.config.Secret;
 import io.twelvefactor.lifecycle.Shutdown;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class ApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private HttpServer server;
+    private Shutdown shutdown;
     private int port;
 
     @BeforeEach
@@ -29,7 +32,7 @@ class ApiTest {
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         NoteStore store = new NoteStore(h2);
         store.migrate();
-        Shutdown shutdown = Shutdown.builder().env(Map.of()).build();
+        shutdown = Shutdown.builder().env(Map.of()).build();
         shutdown.started();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", new Api(store, shutdown, Secret.of(NotesServiceTest.TOKEN)));
@@ -89,6 +92,25 @@ class ApiTest {
     void probesAnswer() throws Exception {
         assertEquals(200, NotesServiceTest.get(port, "/livez").statusCode());
         assertEquals(200, NotesServiceTest.get(port, "/readyz").statusCode());
+    }
+
+    @Test
+    void whileDrainingProbesStillAnswerAndNewRequestsAreRefused() throws Exception {
+        Shutdown.InFlight held = shutdown.tryEnter().orElseThrow(); // keeps the drain waiting
+        Thread stopping = new Thread(shutdown::shutdown, "shutdown");
+        stopping.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (var r = shutdown.tryEnter(); r.isPresent(); r = shutdown.tryEnter()) {
+            r.get().close();
+            assertTrue(System.nanoTime() < deadline, "the drain did not begin within 10 s");
+            Thread.onSpinWait();
+        }
+        assertEquals(200, NotesServiceTest.get(port, "/livez").statusCode());
+        assertEquals(503, NotesServiceTest.get(port, "/readyz").statusCode());
+        assertError(NotesServiceTest.post(port, "{\"text\":\"late\"}", NotesServiceTest.TOKEN), 503, "shutting down");
+        held.close();
+        assertTrue(shutdown.awaitTermination(Duration.ofSeconds(10)));
+        stopping.join();
     }
 
     private static void assertError(HttpResponse<String> response, int status, String fragment) throws Exception {

@@ -49,6 +49,15 @@ class ServiceConfigTest {
     }
 
     @Test
+    void shutdownSettingsTheLifecycleWouldRefuseAreConfigProblems() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Env.of(Map.of("SHUTDOWN_DELAY", "30s")).bind(ServiceConfig.class));
+        assertTrue(e.getMessage().contains("SHUTDOWN_DELAY must be at least zero and less than SHUTDOWN_TIMEOUT"),
+                e.getMessage());
+        assertThrows(ConfigException.class, () -> Env.of(Map.of("SHUTDOWN_TIMEOUT", "0s")).bind(ServiceConfig.class));
+    }
+
+    @Test
     void theRecordValidatesThePoolSize() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> Env.of(Map.of("DATABASE_POOL_SIZE", "500")).bind(ServiceConfig.class));
