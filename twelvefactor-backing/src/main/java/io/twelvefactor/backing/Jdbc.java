@@ -240,11 +240,7 @@ final class Jdbc {
     private void hostList(boolean many) {
         List<Host> hosts = many ? d.hosts() : List.of(single());
         for (int i = 0; i < hosts.size(); i++) {
-            Host h = hosts.get(i);
-            if (h.isUnixSocket()) {
-                throw fail("host", "is a Unix socket, which the " + driver + " JDBC driver cannot"
-                        + " reach without a socket factory; use a TCP host");
-            }
+            Host h = tcp(hosts.get(i));
             url.append(i == 0 ? "" : ",");
             Percent.appendHost(url, h);
             url.append(':').append(h.port());
@@ -255,7 +251,15 @@ final class Jdbc {
         if (d.hosts().size() > 1) {
             throw fail("host", "the " + driver + " JDBC URL takes one host; write one");
         }
-        return d.hosts().get(0);
+        return tcp(d.hosts().get(0));
+    }
+
+    private Host tcp(Host h) {
+        if (h.isUnixSocket()) {
+            throw fail("host", "is a Unix socket, which the " + driver + " JDBC driver cannot"
+                    + " reach without a socket factory; use a TCP host");
+        }
+        return h;
     }
 
     private String rawValue(String component, String value, String keep) {
