@@ -90,12 +90,6 @@ final class Percent {
         }
     }
 
-    static String encode(String s, String keep) {
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        append(b, s, keep);
-        return b.toString();
-    }
-
     /** Whether {@code s} is made only of unreserved characters and those in {@code keep}. */
     static boolean plain(String s, String keep) {
         for (int i = 0; i < s.length(); i++) {
