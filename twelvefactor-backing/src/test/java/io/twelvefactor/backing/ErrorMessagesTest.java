@@ -75,6 +75,7 @@ class ErrorMessagesTest {
         "postgres://db/x?sslmode=on | DATABASE_URL: query parameter sslmode at character 17: 'on' is not an sslmode; expected one of: disable, allow, prefer, require, verify-ca, verify-full",
         "postgres://[::\u0661]/x | DATABASE_URL: host at character 15: '\u0661' cannot appear in an IPv6 address; write hex digits, ':' and '.', and a zone as %25, such as [fe80::1%25eth0]",
         "postgres://[::\uFF41]/x | DATABASE_URL: host at character 15: '\uFF41' cannot appear in an IPv6 address; write hex digits, ':' and '.', and a zone as %25, such as [fe80::1%25eth0]",
+        "postgres://db/x?password=a&b3cret | DATABASE_URL: query at character 28: a parameter has no '='; write name=value, and '&' in a value as %26",
         "postgres://db/x?=1 | DATABASE_URL: query at character 17: a parameter has no name; write name=value",
         "smtp://relay?from=me@example.com | DATABASE_URL at character 13: '?' ends the host here but an '@' follows: if the URL has credentials, write '/', '?' and '#' in a password as %2F, %3F and %23; anywhere else write '@' as %40",
     })
