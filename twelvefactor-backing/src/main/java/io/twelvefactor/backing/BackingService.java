@@ -289,8 +289,10 @@ public final class BackingService {
     /**
      * The JDBC URL for this database, credentials left out (they are in
      * {@link #jdbcProperties()}): the effective port and the {@code /} before the database
-     * are always written, query parameters pass through, and {@code sslmode} becomes the
-     * driver's own TLS options (see the README's tables). Kinds: postgresql, cockroachdb and
+     * are always written, query parameters pass through except those named like a secret
+     * (containing {@code pass}, {@code secret} or {@code token}, as {@link #toString()}
+     * redacts them), which go to the properties, and {@code sslmode} becomes the driver's own
+     * TLS options (see the README's tables). Kinds: postgresql, cockroachdb and
      * redshift ({@code jdbc:postgresql:}), mysql, mariadb, sqlserver, oracle (thin), h2
      * ({@code tcp:}/{@code ssl:}, or embedded {@code jdbc:h2:mem:NAME}/{@code jdbc:h2:file:PATH}
      * with each query parameter as {@code ;NAME=value}; nothing is added, so an in-memory
@@ -299,7 +301,8 @@ public final class BackingService {
      * @return the JDBC URL
      * @throws BackingServiceException if the kind has no JDBC form, or the URL asks for
      *     something its driver cannot do (several hosts for SQL Server, a Unix socket for
-     *     pgjdbc, an {@code sslmode} with no equivalent)
+     *     pgjdbc, an {@code sslmode} with no equivalent), or its query holds {@code user} or
+     *     {@code password} (credentials go in the userinfo)
      */
     public String toJdbcUrl() {
         return Jdbc.url(this);
@@ -307,8 +310,9 @@ public final class BackingService {
 
     /**
      * The connection properties to pass with {@link #toJdbcUrl()}:
-     * {@code user} and {@code password} when the URL has them, and for MariaDB any value
-     * its driver could not read from the URL unencoded. A new object on every call. An
+     * {@code user} and {@code password} when the URL has them, query parameters named like a
+     * secret (such as pgjdbc's {@code sslpassword}), and for MariaDB any value its driver
+     * could not read from the URL unencoded. A new object on every call. An
      * embedded H2 URL carries no credentials, so H2 opens it with an empty user name and
      * password; set {@code user} and {@code password} on the result to use others.
      *

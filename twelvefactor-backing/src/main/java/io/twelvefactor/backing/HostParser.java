@@ -138,7 +138,7 @@ final class HostParser {
         for (int i = a; i < addrEnd; i++) {
             char c = s.charAt(i);
             colon |= c == ':';
-            if (!(c == ':' || c == '.' || Character.digit(c, 16) >= 0)) {
+            if (!(c == ':' || c == '.' || Percent.hex(c) >= 0)) {
                 throw fail(component, i + 1, "'" + c + "' cannot appear in an IPv6 address;"
                         + " write hex digits, ':' and '.', and a zone as %25, such as [fe80::1%25eth0]");
             }

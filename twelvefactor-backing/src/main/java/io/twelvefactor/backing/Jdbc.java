@@ -7,7 +7,9 @@ import java.util.Properties;
 
 /**
  * Turns a descriptor into a JDBC URL and connection properties, per driver. Credentials only
- * ever go to the properties; query options pass through; {@code sslmode} is translated.
+ * ever go to the properties: the userinfo's, and query parameters named like a secret (those
+ * {@code toString()} redacts); {@code user} and {@code password} in the query are refused.
+ * Other query options pass through; {@code sslmode} is translated.
  */
 final class Jdbc {
 
@@ -24,6 +26,12 @@ final class Jdbc {
         this.driver = d.kind();
         d.user().ifPresent(u -> props.setProperty("user", u));
         d.password().ifPresent(p -> props.setProperty("password", p));
+        for (String key : d.query().keySet()) {
+            if (key.equalsIgnoreCase("user") || key.equalsIgnoreCase("password")) {
+                throw fail("query parameter " + UrlParser.trim(key), "credentials go in the URL's"
+                        + " userinfo, such as postgres://user:password@host/db, not in its query");
+            }
+        }
         switch (driver) {
             case "postgresql", "cockroachdb", "redshift" -> postgres();
             case "mysql" -> mysql();
@@ -51,7 +59,7 @@ final class Jdbc {
         url.append('/');
         Percent.append(url, d.database().orElse(""), "");
         char sep = '?';
-        for (Map.Entry<String, String> e : d.query().entrySet()) {
+        for (Map.Entry<String, String> e : query().entrySet()) {
             url.append(sep);
             sep = '&';
             Percent.append(url, e.getKey(), "");
@@ -214,9 +222,22 @@ final class Jdbc {
         return name + "=" + v;
     }
 
-    /** The query minus {@code sslmode}, plus the driver's TLS options ("a=b;c=d"). */
+    /** The query minus its secrets, which move to the properties. */
+    private Map<String, String> query() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : d.query().entrySet()) {
+            if (UrlWriter.secret(e.getKey())) {
+                props.setProperty(e.getKey(), e.getValue());
+            } else {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** The query minus secrets and {@code sslmode}, plus the driver's TLS options ("a=b;c=d"). */
     private Map<String, String> options(String tlsOptions) {
-        Map<String, String> out = new LinkedHashMap<>(d.query());
+        Map<String, String> out = query();
         out.remove("sslmode");
         if (tlsOptions != null) {
             for (String pair : tlsOptions.split(";")) {
@@ -240,11 +261,7 @@ final class Jdbc {
     private void hostList(boolean many) {
         List<Host> hosts = many ? d.hosts() : List.of(single());
         for (int i = 0; i < hosts.size(); i++) {
-            Host h = hosts.get(i);
-            if (h.isUnixSocket()) {
-                throw fail("host", "is a Unix socket, which the " + driver + " JDBC driver cannot"
-                        + " reach without a socket factory; use a TCP host");
-            }
+            Host h = tcp(hosts.get(i));
             url.append(i == 0 ? "" : ",");
             Percent.appendHost(url, h);
             url.append(':').append(h.port());
@@ -255,7 +272,15 @@ final class Jdbc {
         if (d.hosts().size() > 1) {
             throw fail("host", "the " + driver + " JDBC URL takes one host; write one");
         }
-        return d.hosts().get(0);
+        return tcp(d.hosts().get(0));
+    }
+
+    private Host tcp(Host h) {
+        if (h.isUnixSocket()) {
+            throw fail("host", "is a Unix socket, which the " + driver + " JDBC driver cannot"
+                    + " reach without a socket factory; use a TCP host");
+        }
+        return h;
     }
 
     private String rawValue(String component, String value, String keep) {

@@ -36,8 +36,8 @@ final class Percent {
             int count = 0;
             boolean ascii = true;
             while (i < b && s.charAt(i) == '%') {
-                int hi = i + 2 < b ? Character.digit(s.charAt(i + 1), 16) : -1;
-                int lo = hi >= 0 ? Character.digit(s.charAt(i + 2), 16) : -1;
+                int hi = i + 2 < b ? hex(s.charAt(i + 1)) : -1;
+                int lo = hi >= 0 ? hex(s.charAt(i + 2)) : -1;
                 if (lo < 0) {
                     throw new BackingServiceException(variable, component, i + 1, "'%' must start a percent-encoding such as %40;"
                             + " write a literal '%' in the " + component + " as %25");
@@ -90,12 +90,6 @@ final class Percent {
         }
     }
 
-    static String encode(String s, String keep) {
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        append(b, s, keep);
-        return b.toString();
-    }
-
     /** Whether {@code s} is made only of unreserved characters and those in {@code keep}. */
     static boolean plain(String s, String keep) {
         for (int i = 0; i < s.length(); i++) {
@@ -118,6 +112,20 @@ final class Percent {
         } else {
             append(b, h.name(), "");
         }
+    }
+
+    /**
+     * The value of an ASCII hex digit, or -1: unlike {@link Character#digit(char, int)}, it
+     * refuses other scripts' digits, such as Arabic-Indic or full-width ones.
+     */
+    static int hex(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 
     static boolean unreserved(char c) {

@@ -195,8 +195,8 @@ final class UrlParser {
             if (to > from) {
                 int eq = s.indexOf('=', from);
                 if (eq < 0 || eq >= to) {
-                    throw fail("query", from + 1, "parameter '" + trim(decode(from, to, "query"))
-                            + "' has no '='; write name=value");
+                    throw fail("query", from + 1, "a parameter has no '='; write name=value,"
+                            + " and '&' in a value as %26");
                 }
                 String key = decode(from, eq, "query parameter name");
                 if (key.isEmpty()) {

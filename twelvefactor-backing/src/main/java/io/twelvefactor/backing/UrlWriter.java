@@ -63,7 +63,8 @@ final class UrlWriter {
         }
     }
 
-    private static boolean secret(String name) {
+    /** Whether a query parameter holds a secret: its name mentions a password, secret or token. */
+    static boolean secret(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return n.contains("pass") || n.contains("secret") || n.contains("token");
     }

@@ -179,6 +179,65 @@ class BackingServicePropertiesTest {
         assertTrue(e.position() >= 0 && e.position() <= broken.length(), e.getMessage());
     }
 
+    /**
+     * A credential in the query of a URL with a JDBC form: {@code user}/{@code password} are
+     * refused, other secrets go to the properties; neither reaches the JDBC URL, toString() or
+     * a message, even written raw so that its '&' splits it into another parameter.
+     */
+    @Property(tries = 1000)
+    void aQueryCredentialNeverReachesTheJdbcUrlToStringOrAMessage(@ForAll("jdbcSpecs") Spec spec,
+            @ForAll("credentialKeys") String key, @ForAll("passwords") String pw,
+            @ForAll boolean raw) {
+        String value = raw ? pw.replace("\u00a7", "&\u00a7") : encode(pw);
+        String url = spec.format() + (spec.query().isEmpty() ? "?" : "&") + key + "=" + value;
+        Map<String, String> env = Map.of("SERVICE_URL", url);
+        BackingService d;
+        try {
+            d = BackingService.fromEnv("SERVICE_URL", env);
+        } catch (BackingServiceException e) {
+            assertTrue(raw, e.getMessage());
+            assertFalse(e.getMessage().contains("\u00a7"), e.getMessage());
+            return;
+        }
+        if (raw) {
+            return;
+        }
+        boolean secret = !key.equalsIgnoreCase("user");
+        assertEquals(!secret, d.toString().contains("%C2%A7"), d.toString());
+        assertFalse(d.toString().contains("\u00a7"), d.toString());
+        boolean credential = key.equalsIgnoreCase("user") || key.equalsIgnoreCase("password");
+        try {
+            String jdbc = d.toJdbcUrl();
+            assertFalse(credential, jdbc);
+            assertFalse(jdbc.contains("\u00a7") || jdbc.contains("%C2%A7") || jdbc.contains("%c2%a7"), jdbc);
+            assertEquals(pw, d.jdbcProperties().getProperty(key));
+        } catch (BackingServiceException e) {
+            assertFalse(e.getMessage().contains("\u00a7"), e.getMessage());
+            if (credential) {
+                assertEquals("query parameter " + key, e.component());
+                assertEquals("backing service URL: query parameter " + key + ": credentials go in"
+                        + " the URL's userinfo, such as postgres://user:password@host/db, not in"
+                        + " its query", e.getMessage().replaceFirst("^SERVICE_URL", "backing service URL"));
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<String> credentialKeys() {
+        return Arbitraries.of("user", "password", "USER", "Password", "sslpassword", "sslPassword",
+                "trustCertificateKeyStorePassword", "clientCertificateKeyStorePassword",
+                "trustStorePassword", "keyStorePassword", "keyStoreSecret", "accessToken",
+                "oracle.net.wallet_password");
+    }
+
+    /** Descriptors of the kinds toJdbcUrl() serves, with hosts. */
+    @Provide
+    Arbitrary<Spec> jdbcSpecs() {
+        List<String> jdbcKinds = List.of("postgresql", "cockroachdb", "redshift", "mysql", "mariadb",
+                "sqlserver", "oracle", "h2");
+        return specs().filter(s -> jdbcKinds.contains(Scheme.TABLE.get(s.scheme()).kind()));
+    }
+
     /** Any string either parses, round-trips and converts, or fails with this module's exception. */
     @Property(tries = 1000)
     void anyInputParsesOrFailsWithAMessage(@ForAll("urlish") String url) {
@@ -297,7 +356,8 @@ class BackingServicePropertiesTest {
     private Arbitrary<Map<String, String>> query(String... excluded) {
         return Arbitraries.maps(
                 Arbitraries.strings().withCharRange('a', 'z').withChars("_").ofMinLength(1).ofMaxLength(8)
-                        .filter(k -> !List.of(excluded).contains(k)),
+                        .filter(k -> !List.of(excluded).contains(k) && !k.contains("pass")
+                                && !k.contains("secret") && !k.contains("token") && !k.equals("user")),
                 text()).ofMaxSize(3).map(LinkedHashMap::new);
     }
 }

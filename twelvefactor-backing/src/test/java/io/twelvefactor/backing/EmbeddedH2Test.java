@@ -92,7 +92,7 @@ class EmbeddedH2Test {
         "h2:mem:notes;DB_CLOSE_DELAY=-1 | database | 8 | holds ';', which would start an H2 setting; write settings as ?NAME=value, such as ?MODE=PostgreSQL",
         "h2:file:./a%3Bb | database | 9 | holds ';', which would start an H2 setting; write settings as ?NAME=value, such as ?MODE=PostgreSQL",
         "h2:mem:notes#x | url | 13 | '#' would start a fragment, which a service URL cannot have; write '#' in a password (or anywhere else) as %23",
-        "h2:mem:notes?MODE | query | 14 | parameter 'MODE' has no '='; write name=value",
+        "h2:mem:notes?MODE | query | 14 | a parameter has no '='; write name=value, and '&' in a value as %26",
         "h2:mem:notes?USER=sa | query parameter USER | 14 | an embedded H2 URL carries no credentials, since H2 would read them from the JDBC URL; set user and password on the Properties jdbcProperties() returns",
         "h2:file:./x?a=1&password=pw | query parameter password | 17 | an embedded H2 URL carries no credentials, since H2 would read them from the JDBC URL; set user and password on the Properties jdbcProperties() returns",
         "h2:mem:notes?sslmode=require | query parameter sslmode | 14 | an embedded database has no connection to encrypt; remove sslmode",

@@ -25,6 +25,8 @@ class ErrorMessagesTest {
         "postgres://app:Zq9?xv@db/app | DATABASE_URL at character 19: '?' ends the host here but an '@' follows: if the URL has credentials, write '/', '?' and '#' in a password as %2F, %3F and %23; anywhere else write '@' as %40",
         "postgres://app:Zq9%xv@db/app | DATABASE_URL: password at character 19: '%' must start a percent-encoding such as %40; write a literal '%' in the password as %25",
         "postgres://app:Zq9xv/app | DATABASE_URL: port at character 16: is not a number; expected an integer 1-65535 (if this is a password, the URL lacks '@host' after it)",
+        "postgres://app:Zq9%\u0664\u0660xv@db/app | DATABASE_URL: password at character 19: '%' must start a percent-encoding such as %40; write a literal '%' in the password as %25",
+        "postgres://app:Zq9%\uFF14\uFF10xv@db/app | DATABASE_URL: password at character 19: '%' must start a percent-encoding such as %40; write a literal '%' in the password as %25",
         "postgres://app:Zq9%00xv@db/app | DATABASE_URL: password at character 19: %00 (a NUL byte) is not allowed",
         "postgres://app:Zq9%C3xv@db/app | DATABASE_URL: password at character 19: the percent-encoded bytes are not UTF-8; percent-encode the UTF-8 bytes of the text",
     })
@@ -71,6 +73,9 @@ class ErrorMessagesTest {
         "postgres://a,b:0/x | DATABASE_URL: port 2 at character 16: is outside 1-65535; write the service's real port",
         "postgres://db server/x | DATABASE_URL: host at character 12: ' ' cannot appear in a host name (letters, digits, '-', '.', '_'); a Unix socket path starts with %2F",
         "postgres://db/x?sslmode=on | DATABASE_URL: query parameter sslmode at character 17: 'on' is not an sslmode; expected one of: disable, allow, prefer, require, verify-ca, verify-full",
+        "postgres://[::\u0661]/x | DATABASE_URL: host at character 15: '\u0661' cannot appear in an IPv6 address; write hex digits, ':' and '.', and a zone as %25, such as [fe80::1%25eth0]",
+        "postgres://[::\uFF41]/x | DATABASE_URL: host at character 15: '\uFF41' cannot appear in an IPv6 address; write hex digits, ':' and '.', and a zone as %25, such as [fe80::1%25eth0]",
+        "postgres://db/x?password=a&b3cret | DATABASE_URL: query at character 28: a parameter has no '='; write name=value, and '&' in a value as %26",
         "postgres://db/x?=1 | DATABASE_URL: query at character 17: a parameter has no name; write name=value",
         "smtp://relay?from=me@example.com | DATABASE_URL at character 13: '?' ends the host here but an '@' follows: if the URL has credentials, write '/', '?' and '#' in a password as %2F, %3F and %23; anywhere else write '@' as %40",
     })

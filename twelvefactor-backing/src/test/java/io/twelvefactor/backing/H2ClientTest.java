@@ -68,7 +68,7 @@ class H2ClientTest {
         Path base = Path.of("target", "h2 client test").toAbsolutePath()
                 .resolve(TestServices.uniqueName("notes_"));
         BackingService d = BackingService.parse("h2:file:"
-                + Percent.encode(base.toString().replace('\\', '/'), "/:") + "?MODE=MySQL");
+                + TestServices.encode(base.toString().replace('\\', '/'), "/:") + "?MODE=MySQL");
         assertEquals(base.toString().replace('\\', '/'), d.database().orElseThrow());
         roundTripThroughAFile(d, Path.of(base + ".mv.db"));
     }

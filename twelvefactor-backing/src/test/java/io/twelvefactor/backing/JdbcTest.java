@@ -56,6 +56,23 @@ class JdbcTest {
         assertEquals(Map.of("user", ""), Map.copyOf(BackingService.parse("mysql://@db").jdbcProperties()));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "postgres://u@db/app?sslpassword=s3cret&ssl=true | jdbc:postgresql://db:5432/app?ssl=true | sslpassword",
+        "mysql://u@db/app?trustCertificateKeyStorePassword=s3cret | jdbc:mysql://db:3306/app | trustCertificateKeyStorePassword",
+        "mariadb://u@db/app?keyStorePassword=s3cret | jdbc:mariadb://db:3306/app | keyStorePassword",
+        "sqlserver://u@db/app?trustStorePassword=s3cret | jdbc:sqlserver://db:1433;databaseName=app | trustStorePassword",
+        "oracle://u@db/svc?oracle.net.wallet_password=s3cret | jdbc:oracle:thin:@//db:1521/svc | oracle.net.wallet_password",
+        "h2://u@db/data?CIPHER_TOKEN=s3cret | jdbc:h2:tcp://db:9092/data | CIPHER_TOKEN",
+    })
+    void querySecretsTravelOnlyInTheProperties(String url, String jdbc, String key) {
+        BackingService d = BackingService.parse(url);
+        assertEquals(jdbc, d.toJdbcUrl());
+        assertEquals(Map.of("user", "u", key, "s3cret"), Map.copyOf(d.jdbcProperties()));
+        assertTrue(d.toString().contains(key + "=***") && !d.toString().contains("s3cret"),
+                d.toString());
+    }
+
     @Test
     void mariadbValuesItCannotReadRawBecomeProperties() {
         BackingService d = BackingService.parse("mariadb://u:pw@db/my%20db?sessionVariables=a%3D1%26b%3D2&x=y");
@@ -69,6 +86,12 @@ class JdbcTest {
         "redis://h | jdbc | a redis URL has no JDBC form; toJdbcUrl() serves postgresql, cockroachdb, redshift, mysql, mariadb, sqlserver, oracle, h2",
         "postgres://%2Ftmp/db | host | is a Unix socket, which the postgresql JDBC driver cannot reach without a socket factory; use a TCP host",
         "sqlserver://a,b | host | the sqlserver JDBC URL takes one host; write one",
+        "postgres://db/app?password=pw | query parameter password | credentials go in the URL's userinfo, such as postgres://user:password@host/db, not in its query",
+        "mysql://u@db/app?User=v | query parameter User | credentials go in the URL's userinfo, such as postgres://user:password@host/db, not in its query",
+        "oracle://db/svc?PASSWORD=pw | query parameter PASSWORD | credentials go in the URL's userinfo, such as postgres://user:password@host/db, not in its query",
+        "mssql://%2Fvar%2Frun%2Fs/db | host | is a Unix socket, which the sqlserver JDBC driver cannot reach without a socket factory; use a TCP host",
+        "oracle://%2Fvar%2Frun%2Fs/svc | host | is a Unix socket, which the oracle JDBC driver cannot reach without a socket factory; use a TCP host",
+        "h2://%2Fvar%2Frun%2Fs/data | host | is a Unix socket, which the h2 JDBC driver cannot reach without a socket factory; use a TCP host",
         "mariadb://db?sslmode=prefer | tls | sslmode=prefer has no mariadb JDBC form: its driver has no equivalent; use one of the modes in the README's TLS table",
         "sqlserver://db?sslmode=verify-ca | tls | sslmode=verify-ca has no sqlserver JDBC form: its driver has no equivalent; use one of the modes in the README's TLS table",
         "oracle://db/s?sslmode=require | tls | sslmode=require has no oracle JDBC form: Oracle's thin driver always verifies the certificate chain; use verify-ca or verify-full",

@@ -73,7 +73,7 @@ class RabbitMqClientTest {
             BackingService base = TestServices.withCredentials(admin, user, TestServices.HARD_PASSWORD);
             String url = base.toUrl();
             BackingService d = BackingService.parse(url.substring(0, url.lastIndexOf('/') + 1)
-                    + Percent.encode(vhost, ""));
+                    + TestServices.encode(vhost, ""));
             assertEquals(vhost, d.amqpVirtualHost());
             roundTripOneMessage(d);
             BackingService wrong = TestServices.withCredentials(d, user,

@@ -32,11 +32,18 @@ final class TestServices {
         int start = url.indexOf("://") + 3;
         int at = url.indexOf('@', start);
         int hostStart = at >= 0 && at < url.indexOf('/', start) ? at + 1 : start;
-        BackingService d = BackingService.parse(url.substring(0, start) + Percent.encode(user, "")
-                + ":" + Percent.encode(password, "") + "@" + url.substring(hostStart));
+        BackingService d = BackingService.parse(url.substring(0, start) + encode(user, "")
+                + ":" + encode(password, "") + "@" + url.substring(hostStart));
         if (!d.user().orElseThrow().equals(user) || !d.password().orElseThrow().equals(password)) {
             throw new AssertionError("credentials did not survive the URL");
         }
         return d;
+    }
+
+    /** {@code s} percent-encoded as the module renders it, keeping the characters in {@code keep}. */
+    static String encode(String s, String keep) {
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        Percent.append(b, s, keep);
+        return b.toString();
     }
 }
