@@ -269,4 +269,12 @@ class ValuesTest {
         assertFalse(e.problems().toString().contains("s3cr3t"));
         assertFalse(e.toString().contains("s3cr3t"));
     }
+
+    @Test
+    void credentialsInAUrlQueryAreHiddenAndOtherParametersKept() {
+        assertTrue(problem(OneInt.class, "postgres://u:pw1234@h:99999/db?sslmode=require&SSLPassword=hunter2&x=1")
+                .startsWith("\"postgres://u:***@h:99999/db?sslmode=require&SSLPassword=***&x=1\" is not"));
+        assertTrue(problem(OneInt.class, "https://h/?api_key=k1&Token=t2&client_secret=s3&keep=v")
+                .startsWith("\"https://h/?api_key=***&Token=***&client_secret=***&keep=v\" is not"));
+    }
 }
