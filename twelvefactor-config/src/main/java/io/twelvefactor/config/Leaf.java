@@ -79,8 +79,8 @@ final class Leaf extends Node {
     }
 
     @Override
-    boolean isPresent(Binding binding) {
-        return binding.isPresent(name, fileName);
+    String firstPresent(Binding binding) {
+        return binding.present(name, fileName, keepsEmpty());
     }
 
     @Override

@@ -63,8 +63,8 @@ final class RecordList extends Node {
     }
 
     @Override
-    boolean isPresent(Binding binding) {
-        return element(0).isPresent(binding);
+    String firstPresent(Binding binding) {
+        return element(0).firstPresent(binding);
     }
 
     @Override

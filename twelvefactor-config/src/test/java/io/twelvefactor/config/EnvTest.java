@@ -192,6 +192,24 @@ class EnvTest {
                 Map.of("SERVERS_0_HOST", "a", "SERVERS_1_HOST", "b", "SERVERS_1_PORT", "eighty"))).variable());
     }
 
+    record Cache(String host, int port) {
+    }
+
+    record WithCache(Optional<Cache> cache) {
+    }
+
+    @Test
+    void anOptionalRecordWhoseOnlyVariablesAreEmptyIsAbsent() {
+        assertEquals(Optional.empty(), Env.of(Map.of("CACHE_PORT", "")).bind(WithCache.class).cache());
+        assertEquals(Optional.empty(), Env.of(Map.of("CACHE_PORT", " ", "CACHE_PORT_FILE", "")).bind(WithCache.class)
+                .cache());
+        // an empty String is a value, so the record is present and its port required
+        ConfigException.Problem p = only(failure(WithCache.class, Map.of("CACHE_HOST", "", "CACHE_PORT", "")));
+        assertEquals("CACHE_PORT", p.variable());
+        assertEquals(Optional.of(new Cache("h", 1)),
+                Env.of(Map.of("CACHE_HOST", "h", "CACHE_PORT", "1")).bind(WithCache.class).cache());
+    }
+
     record Weird(Object thing, Map<Integer, String> byNumber, Optional<List<Object>> others) {
     }
 
