@@ -80,7 +80,7 @@ final class RecordList extends Node {
         int cut = name.length() + 3;
         for (ConfigDescription.Variable v : first) {
             variables.add(new ConfigDescription.Variable(name + "_<n>_" + v.name().substring(cut), v.type(),
-                    v.defaultValue(), v.required(), v.secret(), v.description(), v.expected()));
+                    v.defaultValue(), v.hasDefault(), v.required(), v.secret(), v.description(), v.expected()));
         }
     }
 }
