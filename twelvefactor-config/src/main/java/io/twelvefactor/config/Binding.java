@@ -78,9 +78,18 @@ final class Binding {
         return content;
     }
 
-    /** Whether the variable or its {@code _FILE} is present at all. */
-    boolean isPresent(String name, String fileName) {
-        return raw(name) != null || raw(fileName) != null;
+    /**
+     * Which of the variable and its {@code _FILE} is set, or null: empty values count as unset,
+     * as in {@link #lookup} and when a value is bound, except that {@code keepsEmpty} (a
+     * {@code String}) takes an empty variable as a value.
+     */
+    String present(String name, String fileName, boolean keepsEmpty) {
+        String value = raw(name);
+        if (value != null && (keepsEmpty || !Text.isBlank(value))) {
+            return name;
+        }
+        String file = raw(fileName);
+        return file != null && !file.isEmpty() ? fileName : null;
     }
 
     private String raw(String name) {

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Every variable a config type reads, from {@link Env#describe(Class)}: for the README's
  * variable table ({@link #toMarkdown()}) and for a {@code .env.example} file
- * ({@link #toDotEnvExample()}). Defaults of {@link Secret} components are never shown.
+ * ({@link #toDotEnvExample()}). Defaults of {@link Secret} components are not kept, so
+ * they are never shown.
  * Immutable and thread-safe.
  */
 public final class ConfigDescription {
@@ -40,7 +41,7 @@ public final class ConfigDescription {
                 .append("|---|---|---|---|---|---|\n");
         for (Variable v : variables) {
             b.append("| `").append(v.name()).append("` | ").append(cell(v.type())).append(" | ")
-                    .append(v.defaultValue().isPresent() ? v.secret() ? "(secret)" : "`" + cell(v.defaultValue().get()) + "`" : "")
+                    .append(!v.hasDefault() ? "" : v.secret() ? "(secret)" : "`" + cell(v.defaultValue().get()) + "`")
                     .append(" | ").append(v.required() ? "yes" : "no")
                     .append(" | ").append(v.secret() ? "yes" : "no")
                     .append(" | ").append(cell(v.description().orElse(""))).append(" |\n");
@@ -65,7 +66,7 @@ public final class ConfigDescription {
             }
             b.append("# ").append(v.type()).append(v.required() ? ", required" : ", optional")
                     .append(v.secret() ? ", secret" : "").append('\n');
-            if (v.defaultValue().isPresent()) {
+            if (v.hasDefault()) {
                 b.append("# ").append(v.name()).append('=')
                         .append(v.secret() ? "" : quote(v.defaultValue().get())).append('\n');
             } else {
@@ -105,25 +106,31 @@ public final class ConfigDescription {
      * @param name the variable name, for example {@code APP_DB_URL}
      * @param type a short type name: {@code string}, {@code integer}, {@code duration},
      *     {@code list of integer}, the allowed values of an enum…
-     * @param defaultValue the {@link Default} literal, if any
+     * @param defaultValue the {@link Default} literal, if any; always empty for a secret,
+     *     whose default is not kept
+     * @param hasDefault whether the component has a {@link Default}, secret or not
      * @param required whether binding fails when the variable is unset
      * @param secret whether the value is a {@link Secret}
      * @param description the {@link Description}, if any
      * @param expected what a valid value looks like, as error messages say it
      */
-    public record Variable(String name, String type, Optional<String> defaultValue, boolean required,
-                           boolean secret, Optional<String> description, String expected) {
+    public record Variable(String name, String type, Optional<String> defaultValue, boolean hasDefault,
+                           boolean required, boolean secret, Optional<String> description, String expected) {
         /**
-         * Checks that no part is null.
+         * Checks that no part is null and that a secret carries no default value.
          *
          * @param name the variable name
          * @param type a short type name
-         * @param defaultValue the default literal, if any
+         * @param defaultValue the default literal, if any; empty for a secret
+         * @param hasDefault whether the component has a default
          * @param required whether the variable is required
          * @param secret whether the value is a secret
          * @param description the description, if any
          * @param expected what a valid value looks like
          * @throws NullPointerException if a part is null
+         * @throws IllegalArgumentException if {@code secret} and {@code defaultValue} is present,
+         *     or, for a variable that is not secret, {@code hasDefault} disagrees with
+         *     {@code defaultValue}
          */
         public Variable {
             Objects.requireNonNull(name, "name");
@@ -131,6 +138,10 @@ public final class ConfigDescription {
             Objects.requireNonNull(defaultValue, "defaultValue");
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(expected, "expected");
+            if (secret ? defaultValue.isPresent() : hasDefault != defaultValue.isPresent()) {
+                throw new IllegalArgumentException(secret ? "a secret's default value is never kept"
+                        : "hasDefault is " + hasDefault + " but defaultValue is " + defaultValue);
+            }
         }
     }
 }

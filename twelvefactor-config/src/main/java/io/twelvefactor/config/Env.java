@@ -39,8 +39,10 @@ import java.util.function.Function;
  *       constructor; types with a {@linkplain Builder#converter registered converter}. Each
  *       may be wrapped in {@code Optional}, {@link Secret}, {@code List}, {@code Set} or
  *       {@code Map<String, T>}. Components may be nested records, {@code Optional} records
- *       (present when any of their variables is set) and {@code List}s of records, read from
- *       {@code SERVERS_0_HOST}, {@code SERVERS_1_HOST}… up to the first index with none set.</li>
+ *       (present when any of their variables is set, an empty value counting as unset but
+ *       for a {@code String}) and {@code List}s of records, read from {@code SERVERS_0_HOST},
+ *       {@code SERVERS_1_HOST}… up to the first index with none set; a variable set at one of
+ *       the 8 indexes after that one is a problem naming it.</li>
  *   <li><b>Strict values.</b> Integers are an optional {@code -} and decimal ASCII digits
  *       without a leading zero, within the type's range. Decimals also allow a fraction and an
  *       exponent, and must be finite. Booleans are {@code true/false}, {@code yes/no},

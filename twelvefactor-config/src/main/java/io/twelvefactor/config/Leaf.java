@@ -79,8 +79,8 @@ final class Leaf extends Node {
     }
 
     @Override
-    boolean isPresent(Binding binding) {
-        return binding.isPresent(name, fileName);
+    String firstPresent(Binding binding) {
+        return binding.present(name, fileName, keepsEmpty());
     }
 
     @Override
@@ -92,7 +92,8 @@ final class Leaf extends Node {
             type = "map of string to " + type;
         }
         boolean required = defaultLiteral == null && !optional && shape == SCALAR;
-        variables.add(new ConfigDescription.Variable(name, type, Optional.ofNullable(defaultLiteral), required,
+        Optional<String> shown = secret ? Optional.empty() : Optional.ofNullable(defaultLiteral);
+        variables.add(new ConfigDescription.Variable(name, type, shown, defaultLiteral != null, required,
                 secret, Optional.ofNullable(description), expected()));
     }
 

@@ -10,8 +10,17 @@ abstract class Node {
     /** Binds this part, recording problems in {@code binding}; returns the value or {@link #FAILED}. */
     abstract Object bind(Binding binding);
 
-    /** Whether any variable of this part is present. */
-    abstract boolean isPresent(Binding binding);
+    /**
+     * The name of the first variable of this part that is set, or null. An empty or blank value
+     * counts as unset, as it does when binding, except for a {@code String}; so does an empty
+     * {@code _FILE}.
+     */
+    abstract String firstPresent(Binding binding);
+
+    /** Whether any variable of this part is set, by the rule of {@link #firstPresent}. */
+    final boolean isPresent(Binding binding) {
+        return firstPresent(binding) != null;
+    }
 
     /** Adds the variables this part reads. */
     abstract void describe(List<ConfigDescription.Variable> variables);

@@ -8,10 +8,14 @@ import java.util.function.Function;
 
 /**
  * A {@code List} of records: element {@code i} reads {@code NAME_i_COMPONENT}. Elements are
- * read from index 0 up to the first index with no variable present. Element plans are built
- * on first use and kept.
+ * read from index 0 up to the first index with no variable present; a variable set at one of
+ * the {@link #GAP_CHECKED} indexes after that one is a problem (further indexes are not looked
+ * up, as the environment is never scanned). Element plans are built on first use and kept.
  */
 final class RecordList extends Node {
+    /** How many indexes past the first unset one are checked for a variable set after a gap. */
+    static final int GAP_CHECKED = 8;
+
     private final String name;
     private final Class<?> elementType;
     private final Map<Class<?>, Function<String, ?>> converters;
@@ -34,11 +38,13 @@ final class RecordList extends Node {
             failed |= value == FAILED;
             list.add(value);
         }
-        if (element(i + 1).isPresent(binding)) {
-            binding.problem(name + "_" + i + "_*", binding.sourceOf(name + "_" + (i + 1)),
-                    "no variable of element " + i + " is set, but element " + (i + 1)
-                            + " has some; expected indexes 0, 1, 2… without gaps");
-            return FAILED;
+        for (int after = i + 1; after <= i + GAP_CHECKED; after++) {
+            String found = element(after).firstPresent(binding);
+            if (found != null) {
+                binding.problem(found, binding.sourceOf(found), "is set, but no variable of element " + i
+                        + " (" + name + "_" + i + "_*) is; expected indexes 0, 1, 2… without gaps");
+                return FAILED;
+            }
         }
         return failed ? FAILED : List.of(list.toArray());
     }
@@ -63,8 +69,8 @@ final class RecordList extends Node {
     }
 
     @Override
-    boolean isPresent(Binding binding) {
-        return element(0).isPresent(binding);
+    String firstPresent(Binding binding) {
+        return element(0).firstPresent(binding);
     }
 
     @Override
@@ -74,7 +80,7 @@ final class RecordList extends Node {
         int cut = name.length() + 3;
         for (ConfigDescription.Variable v : first) {
             variables.add(new ConfigDescription.Variable(name + "_<n>_" + v.name().substring(cut), v.type(),
-                    v.defaultValue(), v.required(), v.secret(), v.description(), v.expected()));
+                    v.defaultValue(), v.hasDefault(), v.required(), v.secret(), v.description(), v.expected()));
         }
     }
 }

@@ -78,13 +78,14 @@ final class RecordNode extends Node {
     }
 
     @Override
-    boolean isPresent(Binding binding) {
+    String firstPresent(Binding binding) {
         for (Node component : components) {
-            if (component.isPresent(binding)) {
-                return true;
+            String found = component.firstPresent(binding);
+            if (found != null) {
+                return found;
             }
         }
-        return false;
+        return null;
     }
 
     @Override

@@ -197,11 +197,13 @@ final class Scalar {
                 result = ((Constructor<?>) target).newInstance(text);
             }
         } catch (InvocationTargetException e) {
+            // any exception, checked ones too (new URL(String) throws MalformedURLException), is a
+            // rejected value; wrapping it instead would carry the value out in the cause's message
             Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw rejected(cause);
+            if (cause instanceof Error) {
+                throw (Error) cause;
             }
-            throw new IllegalStateException(describeFactory() + " failed", cause);
+            throw rejected(cause);
         } catch (IllegalAccessException | InstantiationException e) {
             throw new IllegalStateException(describeFactory() + " is not accessible", e);
         } catch (RuntimeException e) {

@@ -48,26 +48,76 @@ final class Text {
     }
 
     /**
-     * Hides the password in a URL's userinfo, as {@code scheme://user:***@host}, or the whole
-     * userinfo when it has no {@code :} (Redis clients read {@code redis://password@host}).
-     * A component such as a database URL is not declared {@link Secret}, yet its value carries
-     * one: neither a quoted value nor a parse method's message may show it. The userinfo ends
-     * at the last {@code @}, as URL parsers split it, so a password holding {@code @} is hidden
-     * whole; hiding too much is the safe side.
+     * Hides the credentials a URL carries: the password in its userinfo, as
+     * {@code scheme://user:***@host}, or the whole userinfo when it has no {@code :} (Redis
+     * clients read {@code redis://password@host}); and the value of each query parameter whose
+     * key contains {@code pass}, {@code secret}, {@code token} or {@code key} (ASCII, any case),
+     * as {@code ?sslpassword=***}. A component such as a database URL is not declared
+     * {@link Secret}, yet its value carries one: neither a quoted value nor a parse method's
+     * message may show it. The userinfo ends at the last {@code @}, as URL parsers split it, so
+     * a password holding {@code @} is hidden whole; a query value ends at the next {@code &} or
+     * the end of the text. Hiding too much is the safe side.
      */
     static String hideUrlPassword(String s) {
-        int scheme = s.indexOf("://");
+        String q = hideQueryCredentials(s);
+        int scheme = q.indexOf("://");
         if (scheme < 0) {
-            return s;
+            return q;
         }
         int start = scheme + 3;
-        int at = s.lastIndexOf('@');
+        int at = q.lastIndexOf('@');
         if (at < start) {
+            return q;
+        }
+        int colon = q.indexOf(':', start);
+        int from = colon >= 0 && colon < at ? colon + 1 : start;
+        return q.substring(0, from) + "***" + q.substring(at);
+    }
+
+    /** Hides the values of credential parameters in the query after the first {@code ?}. */
+    private static String hideQueryCredentials(String s) {
+        int query = s.indexOf('?');
+        if (query < 0) {
             return s;
         }
-        int colon = s.indexOf(':', start);
-        int from = colon >= 0 && colon < at ? colon + 1 : start;
-        return s.substring(0, from) + "***" + s.substring(at);
+        StringBuilder b = null;
+        int copied = 0;
+        int key = query + 1;
+        while (key < s.length()) {
+            int end = s.indexOf('&', key);
+            if (end < 0) {
+                end = s.length();
+            }
+            int equals = s.indexOf('=', key);
+            if (equals >= 0 && equals < end && isCredentialKey(s, key, equals)) {
+                if (b == null) {
+                    b = new StringBuilder(s.length());
+                }
+                b.append(s, copied, equals + 1).append("***");
+                copied = end;
+            }
+            key = end + 1;
+        }
+        return b == null ? s : b.append(s, copied, s.length()).toString();
+    }
+
+    private static boolean isCredentialKey(String s, int from, int to) {
+        return containsAsciiIgnoreCase(s, from, to, "pass") || containsAsciiIgnoreCase(s, from, to, "secret")
+                || containsAsciiIgnoreCase(s, from, to, "token") || containsAsciiIgnoreCase(s, from, to, "key");
+    }
+
+    /** Whether {@code s[from, to)} contains {@code lowerNeedle}, comparing ASCII letters in any case. */
+    private static boolean containsAsciiIgnoreCase(String s, int from, int to, String lowerNeedle) {
+        for (int i = from; i + lowerNeedle.length() <= to; i++) {
+            int j = 0;
+            while (j < lowerNeedle.length() && lower(s.charAt(i + j)) == lowerNeedle.charAt(j)) {
+                j++;
+            }
+            if (j == lowerNeedle.length()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

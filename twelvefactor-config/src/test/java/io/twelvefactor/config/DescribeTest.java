@@ -17,7 +17,7 @@ class DescribeTest {
                 "APP_LOG_LEVEL", "APP_REGION", "APP_ALLOWED_ORIGINS", "PORT_OVERRIDE"),
                 vars.stream().map(ConfigDescription.Variable::name).toList());
         ConfigDescription.Variable port = vars.get(0);
-        assertEquals(new ConfigDescription.Variable("APP_PORT", "integer", Optional.of("8080"), false, false,
+        assertEquals(new ConfigDescription.Variable("APP_PORT", "integer", Optional.of("8080"), true, false, false,
                 Optional.of("Port the HTTP server listens on."), "an integer from -2147483648 to 2147483647"), port);
         ConfigDescription.Variable password = vars.get(2);
         assertEquals(true, password.required());
@@ -68,6 +68,28 @@ class DescribeTest {
                 d.variables().stream().map(ConfigDescription.Variable::name).toList());
         assertEquals("| `TAGS` | list of string | `a,b` | no | no | Where \\| what |", d.toMarkdown().split("\n")[4]);
         assertEquals(d.toMarkdown(), d.toString());
+    }
+
+    record Tokens(@Default("s3cr3t-default-token") Secret<String> token,
+                  @Default("s3cr3t-default-list") Secret<List<String>> spares) {
+    }
+
+    @Test
+    void aSecretsDefaultIsKeptNowhereInTheDescription() {
+        ConfigDescription d = Env.describe(Tokens.class);
+        ConfigDescription.Variable token = d.variables().get(0);
+        assertEquals(Optional.empty(), token.defaultValue());
+        assertEquals(true, token.hasDefault());
+        assertEquals(false, token.required());
+        assertEquals("| `TOKEN` | string | (secret) | no | yes |  |", d.toMarkdown().split("\n")[2]);
+        assertEquals(true, d.toDotEnvExample().contains("\n# TOKEN=\n"), d::toDotEnvExample);
+        for (String shown : List.of(d.variables().toString(), d.toString(), d.toMarkdown(), d.toDotEnvExample())) {
+            assertEquals(false, shown.contains("s3cr3t"), shown);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new ConfigDescription.Variable("T", "string",
+                Optional.of("s3cr3t"), true, false, true, Optional.empty(), "any text"));
+        assertThrows(IllegalArgumentException.class, () -> new ConfigDescription.Variable("T", "string",
+                Optional.of("x"), false, false, false, Optional.empty(), "any text"));
     }
 
     record Broken(Object thing) {

@@ -217,7 +217,7 @@ class EnvPropertiesTest {
     }
 
     /**
-     * A URL's password is not declared {@link Secret} when the component is an {@code int}, a
+     * A URL's password (in its userinfo or its query) is not declared {@link Secret} when the component is an {@code int}, a
      * {@code URI} or a type with {@code parse(String)}, yet no problem may show it: neither the
      * quoted value nor the message of the type's own parser.
      */
@@ -246,6 +246,9 @@ class EnvPropertiesTest {
     Arbitrary<String> urlShapes() {
         return Arbitraries.of("postgres://app:PASSWORD@db.internal:5432/orders",
                 "redis://PASSWORD@cache:6379/0", "amqp://user:PASSWORD@mq/%2F",
-                "mysql://root:PASSWORD@127.0.0.1/test?ssl=true&x=a@b");
+                "mysql://root:PASSWORD@127.0.0.1/test?ssl=true&x=a@b",
+                "postgres://h:99999/db?password=PASSWORD", "postgres://app@h/db?sslmode=require&SSLPassword=PASSWORD",
+                "https://api.example/v1?token=PASSWORD&x=1", "s3://bucket/path?Secret=PASSWORD",
+                "http://maps.example/?API_KEY=PASSWORD#top");
     }
 }

@@ -186,10 +186,38 @@ class EnvTest {
 
     @Test
     void aGapInListIndexesIsAProblemAndElementProblemsNameTheIndexedVariable() {
-        assertEquals("SERVERS_1_*", only(failure(Servers.class, Map.of("SERVERS_0_HOST", "a", "SERVERS_2_HOST", "c")))
+        assertEquals("SERVERS_2_HOST", only(failure(Servers.class, Map.of("SERVERS_0_HOST", "a", "SERVERS_2_HOST", "c")))
                 .variable());
+        ConfigException.Problem gap = only(failure(Servers.class, Map.of("SERVERS_0_HOST", "a", "SERVERS_3_HOST", "c",
+                "SERVERS_5_PORT", "1")));
+        assertEquals("SERVERS_3_HOST", gap.variable());
+        assertEquals("SERVERS_3_HOST (environment): is set, but no variable of element 1 (SERVERS_1_*) is;"
+                + " expected indexes 0, 1, 2… without gaps", gap.toString());
+        assertEquals("SERVERS_9_PORT", only(failure(Servers.class, Map.of("SERVERS_0_HOST", "a", "SERVERS_9_PORT", "1")))
+                .variable());
+        // 8 indexes past the first unset one are checked; lookups never scan the environment
+        assertEquals(List.of(new ConfigTypes.Server("a", 80)),
+                Env.of(Map.of("SERVERS_0_HOST", "a", "SERVERS_10_HOST", "c")).bind(Servers.class).servers());
         assertEquals("SERVERS_1_PORT", only(failure(Servers.class,
                 Map.of("SERVERS_0_HOST", "a", "SERVERS_1_HOST", "b", "SERVERS_1_PORT", "eighty"))).variable());
+    }
+
+    record Cache(String host, int port) {
+    }
+
+    record WithCache(Optional<Cache> cache) {
+    }
+
+    @Test
+    void anOptionalRecordWhoseOnlyVariablesAreEmptyIsAbsent() {
+        assertEquals(Optional.empty(), Env.of(Map.of("CACHE_PORT", "")).bind(WithCache.class).cache());
+        assertEquals(Optional.empty(), Env.of(Map.of("CACHE_PORT", " ", "CACHE_PORT_FILE", "")).bind(WithCache.class)
+                .cache());
+        // an empty String is a value, so the record is present and its port required
+        ConfigException.Problem p = only(failure(WithCache.class, Map.of("CACHE_HOST", "", "CACHE_PORT", "")));
+        assertEquals("CACHE_PORT", p.variable());
+        assertEquals(Optional.of(new Cache("h", 1)),
+                Env.of(Map.of("CACHE_HOST", "h", "CACHE_PORT", "1")).bind(WithCache.class).cache());
     }
 
     record Weird(Object thing, Map<Integer, String> byNumber, Optional<List<Object>> others) {

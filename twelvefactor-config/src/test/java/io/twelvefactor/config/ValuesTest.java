@@ -11,6 +11,7 @@ import io.twelvefactor.config.ConfigTypes.Level;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
+import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -246,5 +247,34 @@ class ValuesTest {
     @Test
     void controlCharactersInValuesAreEscaped() {
         assertTrue(problem(OneInt.class, "1\n2\u0007").startsWith("\"1\\n2\\u0007\" is not"));
+    }
+
+    record Urls(URL homepage, Secret<URL> webhook) {
+    }
+
+    @Test
+    void aCheckedExceptionFromAStringConstructorIsAProblemAndHidesASecret() throws Exception {
+        Urls ok = Env.of(Map.of("HOMEPAGE", "https://example.com/a", "WEBHOOK", "https://hooks.example/x"))
+                .bind(Urls.class);
+        assertEquals(new URI("https://example.com/a").toURL(), ok.homepage());
+        assertEquals(new URI("https://hooks.example/x").toURL(), ok.webhook().value());
+        String secret = "notaurl-s3cr3t-hook-value";
+        ConfigException e = failure(Urls.class, Map.of("HOMEPAGE", "no-scheme-here", "WEBHOOK", secret));
+        assertEquals(List.of("HOMEPAGE", "WEBHOOK"), e.problems().stream().map(ConfigException.Problem::variable).toList());
+        assertTrue(e.problems().get(0).message().startsWith("\"no-scheme-here\" was rejected by new URL(String): "),
+                e::getMessage);
+        assertTrue(e.problems().get(1).message().startsWith("the secret value (25 characters) was rejected by new URL(String)"),
+                e::getMessage);
+        assertFalse(e.getMessage().contains("s3cr3t"), e::getMessage);
+        assertFalse(e.problems().toString().contains("s3cr3t"));
+        assertFalse(e.toString().contains("s3cr3t"));
+    }
+
+    @Test
+    void credentialsInAUrlQueryAreHiddenAndOtherParametersKept() {
+        assertTrue(problem(OneInt.class, "postgres://u:pw1234@h:99999/db?sslmode=require&SSLPassword=hunter2&x=1")
+                .startsWith("\"postgres://u:***@h:99999/db?sslmode=require&SSLPassword=***&x=1\" is not"));
+        assertTrue(problem(OneInt.class, "https://h/?api_key=k1&Token=t2&client_secret=s3&keep=v")
+                .startsWith("\"https://h/?api_key=***&Token=***&client_secret=***&keep=v\" is not"));
     }
 }
