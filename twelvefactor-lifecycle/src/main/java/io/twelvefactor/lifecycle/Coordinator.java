@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -41,6 +43,8 @@ final class Coordinator {
     /** Set in {@link #inFlight} when the drain begins: {@link #tryEnter()} refuses from then on. */
     static final int INTAKE_CLOSED = 1 << 30;
     private final AtomicBoolean summaryPrinted = new AtomicBoolean();
+    private final CountDownLatch summaryWritten = new CountDownLatch(1);
+    private static final long SUMMARY_GRACE_MILLIS = 250;
     private final AtomicBoolean halted = new AtomicBoolean();
     volatile boolean started;
     volatile boolean shuttingDown;
@@ -230,26 +234,45 @@ final class Coordinator {
         signalChange();
     }
 
+    /**
+     * Halts, once. A summary another thread is still writing gets a moment to finish first
+     * (the watchdog and the last hook can reach the deadline together): the line is what the
+     * operator reads, but a stuck writer must not keep the process alive.
+     */
     void halt(int status) {
         if (halted.compareAndSet(false, true)) {
+            if (summaryPrinted.get()) {
+                try {
+                    summaryWritten.await(SUMMARY_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             haltAction.accept(status);
         }
     }
 
-    /** Logs the summary and writes it to stderr, once, by whoever gets there first. */
+    /** Writes the summary to stderr and the log, once, by whoever gets there first. */
     void printSummary(ShutdownReport finished) {
         if (summaryPrinted.compareAndSet(false, true)) {
-            announce(finished.exitCode() == Shutdown.EXIT_OK ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
-                    finished.summary(jvmExiting && finished.exitCode() != Shutdown.EXIT_BUDGET_SPENT));
+            try {
+                announce(finished.exitCode() == Shutdown.EXIT_OK ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
+                        finished.summary(jvmExiting && finished.exitCode() != Shutdown.EXIT_BUDGET_SPENT));
+            } finally {
+                summaryWritten.countDown();
+            }
         }
     }
 
-    /** Logs a line and writes it to stderr too, where it survives a logging backend already gone. */
+    /**
+     * Writes a line to stderr, where it survives a logging backend already gone, then logs it.
+     * stderr comes first: it is the cheaper write and the one that must get out.
+     */
     void announce(System.Logger.Level level, String line) {
-        LOG.log(level, line);
         PrintStream err = System.err;
         err.println("twelvefactor-lifecycle: " + line);
         err.flush();
+        LOG.log(level, line);
     }
 
     void signalChange() {
