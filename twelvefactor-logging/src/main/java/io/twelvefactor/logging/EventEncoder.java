@@ -19,6 +19,8 @@ final class EventEncoder extends ValueWriter {
     private final Layout layout;
     private final int maxLine;
     final EventBuilder builder;
+    /** The thread this encoder was made for; only that thread may use it. */
+    final Thread owner = Thread.currentThread();
     /** Set while this encoder writes an event; a nested event then uses a fresh encoder. */
     boolean busy;
     /** How many nested events are being written on this thread. */
@@ -62,7 +64,7 @@ final class EventEncoder extends ValueWriter {
         super(layout.json);
         this.layout = layout;
         this.maxLine = maxLine;
-        this.builder = new EventBuilder(factory);
+        this.builder = new EventBuilder(factory, this);
     }
 
     /** Drops the references to the last event's objects. */
