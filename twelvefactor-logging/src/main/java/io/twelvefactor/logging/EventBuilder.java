@@ -16,6 +16,8 @@ import org.slf4j.spi.LoggingEventBuilder;
 final class EventBuilder implements LoggingEventBuilder {
 
     private final StdoutLoggerFactory factory;
+    /** The encoder this builder belongs to, or null for a builder made while that one was busy. */
+    final EventEncoder encoder;
     boolean active;
     StdoutLogger logger;
     int level;
@@ -29,8 +31,9 @@ final class EventBuilder implements LoggingEventBuilder {
     /** Null, one {@link Marker}, or a {@code List<Marker>}. */
     Object markers;
 
-    EventBuilder(StdoutLoggerFactory factory) {
+    EventBuilder(StdoutLoggerFactory factory, EventEncoder encoder) {
         this.factory = factory;
+        this.encoder = encoder;
     }
 
     void start(StdoutLogger logger, int level) {

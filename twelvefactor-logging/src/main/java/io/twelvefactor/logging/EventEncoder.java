@@ -19,6 +19,8 @@ final class EventEncoder extends ValueWriter {
     private final Layout layout;
     private final int maxLine;
     final EventBuilder builder;
+    /** The thread this encoder was made for; only that thread may use it. */
+    final Thread owner = Thread.currentThread();
     /** Set while this encoder writes an event; a nested event then uses a fresh encoder. */
     boolean busy;
     /** How many nested events are being written on this thread. */
@@ -62,7 +64,7 @@ final class EventEncoder extends ValueWriter {
         super(layout.json);
         this.layout = layout;
         this.maxLine = maxLine;
-        this.builder = new EventBuilder(factory);
+        this.builder = new EventBuilder(factory, this);
     }
 
     /** Drops the references to the last event's objects. */
@@ -127,7 +129,9 @@ final class EventEncoder extends ValueWriter {
                 string(thread, valueMax);
             }
             ascii('"');
-            traceFields(valueMax);
+            if (mdc != null) {
+                traceFields(valueMax);
+            }
         } else {
             threadName(valueMax);
             if (fast) {
@@ -139,8 +143,15 @@ final class EventEncoder extends ValueWriter {
             }
             message(messageMax, fast);
         }
-        tags(valueMax);
-        members(valueMax, membersUntil, fast);
+        if (markers != null) {
+            tags(valueMax);
+        }
+        if (mdc != null) {
+            mdcMembers(mdc, valueMax, membersUntil, fast);
+        }
+        if (kvCount > 0) {
+            keyValues(valueMax, membersUntil, fast);
+        }
         stackBytes = 0;
         if (thrown != null) {
             error(valueMax, stackMax);
@@ -186,9 +197,6 @@ final class EventEncoder extends ValueWriter {
 
     private void traceFields(int max) {
         MdcAdapter.Context c = mdc;
-        if (c == null) {
-            return;
-        }
         for (int i = 0; i < c.size; i++) {
             String key = c.keys[i];
             String value = c.values[i];
@@ -207,9 +215,6 @@ final class EventEncoder extends ValueWriter {
 
     private void tags(int max) {
         Object m = markers;
-        if (m == null) {
-            return;
-        }
         raw(layout.tagsKey);
         if (m instanceof Marker) {
             tag((Marker) m, true, max);
@@ -235,38 +240,40 @@ final class EventEncoder extends ValueWriter {
         }
     }
 
-    private void members(int max, int until, boolean fast) {
-        MdcAdapter.Context c = mdc;
-        if (c != null) {
-            if (fast && c.encodedFor != layout) {
-                java.util.Arrays.fill(c.encoded, null);
-                c.encodedFor = layout;
+    /** The MDC entries, except those a key-value or the format itself overrides. */
+    private void mdcMembers(MdcAdapter.Context c, int max, int until, boolean fast) {
+        if (fast && c.encodedFor != layout) {
+            java.util.Arrays.fill(c.encoded, null);
+            c.encodedFor = layout;
+        }
+        for (int i = 0; i < c.size && pos < until; i++) {
+            String key = c.keys[i];
+            if (kvCount > 0 && isKeyValue(key, 0)) {
+                continue;
             }
-            for (int i = 0; i < c.size && pos < until; i++) {
-                String key = c.keys[i];
-                if (kvCount > 0 && isKeyValue(key, 0)) {
-                    continue;
+            byte[] cached = fast ? c.encoded[i] : null;
+            if (cached != null) {
+                raw(cached);
+                continue;
+            }
+            int start = pos;
+            if (!isTraceKey(key) && !layout.isReserved(key)) {
+                key(key, max);
+                String value = c.values[i];
+                if (value == null && layout.json) {
+                    raw(NULL);
+                } else {
+                    quotedString(value == null ? "null" : value, max);
                 }
-                byte[] cached = fast ? c.encoded[i] : null;
-                if (cached != null) {
-                    raw(cached);
-                    continue;
-                }
-                int start = pos;
-                if (!isTraceKey(key) && !layout.isReserved(key)) {
-                    key(key, max);
-                    String value = c.values[i];
-                    if (value == null && layout.json) {
-                        raw(NULL);
-                    } else {
-                        quotedString(value == null ? "null" : value, max);
-                    }
-                }
-                if (fast && pos - start < max) {
-                    c.encoded[i] = java.util.Arrays.copyOfRange(buf, start, pos);
-                }
+            }
+            if (fast && pos - start < max) {
+                c.encoded[i] = java.util.Arrays.copyOfRange(buf, start, pos);
             }
         }
+    }
+
+    /** The event's key-values; of two with one key the last wins, keys the format writes are left out. */
+    private void keyValues(int max, int until, boolean fast) {
         for (int i = 0; i < kvCount && pos < until; i++) {
             String key = kvKeys[i] == null ? "null" : kvKeys[i];
             if (isKeyValue(key, i + 1)) {

@@ -97,7 +97,7 @@ final class StdoutLoggerFactory implements ILoggerFactory {
     /** Writes one event from the classic API; {@code args} is null unless the call passed an array. */
     void log(StdoutLogger logger, int level, Object marker, String message, int argCount,
             Object arg0, Object arg1, Object[] args, Throwable thrown) {
-        EventEncoder e = acquire();
+        EventEncoder e = acquire(encoder());
         if (e == null) {
             return;
         }
@@ -119,7 +119,8 @@ final class StdoutLoggerFactory implements ILoggerFactory {
 
     /** Writes the event a fluent builder collected. */
     void log(EventBuilder b) {
-        EventEncoder e = acquire();
+        EventEncoder own = b.encoder;
+        EventEncoder e = acquire(own != null && own.owner == Thread.currentThread() ? own : encoder());
         if (e == null) {
             return;
         }
@@ -153,7 +154,7 @@ final class StdoutLoggerFactory implements ILoggerFactory {
         }
         Object[] args = event.getArgumentArray();
         List<?> markers = event.getMarkers();
-        EventEncoder e = acquire();
+        EventEncoder e = acquire(encoder());
         if (e == null) {
             return;
         }
@@ -179,7 +180,7 @@ final class StdoutLoggerFactory implements ILoggerFactory {
 
     /** Writes an already formatted message (JUL, System.Logger); {@code millis} may be NO_TIMESTAMP. */
     void logFormatted(StdoutLogger logger, int level, String message, Throwable thrown, long millis) {
-        EventEncoder e = acquire();
+        EventEncoder e = acquire(encoder());
         if (e == null) {
             return;
         }
@@ -199,7 +200,7 @@ final class StdoutLoggerFactory implements ILoggerFactory {
     EventBuilder builder(StdoutLogger logger, int level) {
         EventBuilder b = encoder().builder;
         if (b.active) {
-            b = new EventBuilder(this);
+            b = new EventBuilder(this, null);
         }
         b.start(logger, level);
         return b;
@@ -207,10 +208,10 @@ final class StdoutLoggerFactory implements ILoggerFactory {
 
     /**
      * The thread's encoder, or a fresh one for an event logged while the thread's is busy (a
-     * {@code toString()} that logs), or null when such nesting is too deep.
+     * {@code toString()} that logs), or null when such nesting is too deep. {@code own} is the
+     * calling thread's encoder.
      */
-    private EventEncoder acquire() {
-        EventEncoder own = encoder();
+    private EventEncoder acquire(EventEncoder own) {
         if (!own.busy) {
             own.busy = true;
             return own;

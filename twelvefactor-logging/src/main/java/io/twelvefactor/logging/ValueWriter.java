@@ -128,7 +128,9 @@ class ValueWriter extends LineBuffer {
 
     /** Writes a key-value value as a JSON value: numbers and booleans keep their type. */
     final void jsonValue(Object value, int maxBytes) {
-        if (value == null) {
+        if (value instanceof String) {
+            quoted(value, maxBytes);
+        } else if (value == null) {
             raw(NULL);
         } else if (value instanceof Boolean) {
             raw((Boolean) value ? TRUE : FALSE);
@@ -141,12 +143,16 @@ class ValueWriter extends LineBuffer {
                 && Double.isFinite(((Number) value).doubleValue())) {
             raw(value.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         } else {
-            ascii('"');
-            beginString(maxBytes);
-            argument(value);
-            endString();
-            ascii('"');
+            quoted(value, maxBytes);
         }
+    }
+
+    private void quoted(Object value, int maxBytes) {
+        ascii('"');
+        beginString(maxBytes);
+        argument(value);
+        endString();
+        ascii('"');
     }
 
     static final byte[] NULL = {'n', 'u', 'l', 'l'};
