@@ -290,11 +290,38 @@ final class Sequence {
         @Override
         public void run() {
             if (!core.awaitUninterruptibly(core.disarmed, deadline)) {
-                core.printSummary(snapshot(true));
-                core.announce(Level.ERROR, Settings.TIMEOUT + "=" + Settings.millis(core.settings.timeout())
-                        + " spent: halting with exit code " + Shutdown.EXIT_BUDGET_SPENT);
+                // the last words go out on a thread of their own: a logging backend that blocks
+                // (a full stdout pipe, a stuck handler) must not keep the process alive
+                LastWords last = new LastWords(snapshot(true));
+                last.start();
+                try {
+                    last.join(LAST_WORDS_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 core.halt(Shutdown.EXIT_BUDGET_SPENT);
             }
+        }
+    }
+
+    /** How long the watchdog waits for the summary before it halts regardless. */
+    private static final long LAST_WORDS_MILLIS = 250;
+
+    /** The summary and the halting notice, written on their own thread by the watchdog. */
+    private final class LastWords extends Thread {
+        private final ShutdownReport report;
+
+        LastWords(ShutdownReport report) {
+            super("twelvefactor-last-words");
+            setDaemon(true);
+            this.report = report;
+        }
+
+        @Override
+        public void run() {
+            core.printSummary(report);
+            core.announce(Level.ERROR, Settings.TIMEOUT + "=" + Settings.millis(core.settings.timeout())
+                    + " spent: halting with exit code " + Shutdown.EXIT_BUDGET_SPENT);
         }
     }
 

@@ -82,6 +82,19 @@ class ChildJvmTest {
     }
 
     @Test
+    void aLoggingBackendThatBlocksCannotStopTheHalt() throws Exception {
+        try (Child child = Child.start("blocked-log", Map.of("SHUTDOWN_TIMEOUT", "1s"))) {
+            child.awaitOut("READY");
+            long signalled = System.nanoTime();
+            child.kill("TERM");
+            assertEquals(Shutdown.EXIT_BUDGET_SPENT, child.awaitExit(), child.dump());
+            long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
+            assertTrue(tookMs < 5_000, "halting took " + tookMs + " ms" + child.dump());
+            assertTrue(child.awaitErr(SUMMARY).matches(".*exit code 124: logs TIMED_OUT \\d+ ms"), child.dump());
+        }
+    }
+
+    @Test
     void aThrowingHookIsReportedAndTheRestRun() throws Exception {
         try (Child child = Child.start("throws", Map.of("SHUTDOWN_TIMEOUT", "3s"))) {
             child.awaitOut("READY");

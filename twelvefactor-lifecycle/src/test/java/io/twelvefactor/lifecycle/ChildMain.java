@@ -60,6 +60,12 @@ public final class ChildMain {
                     hangIgnoringInterrupts();
                 });
             }
+            case "blocked-log" -> sd.register("logs", () -> {
+                out("HOOK logs");
+                // from now on every log record blocks forever, as on a full stdout pipe
+                java.util.logging.Logger.getLogger("").addHandler(new BlockingHandler());
+                System.getLogger("app").log(System.Logger.Level.INFO, "this write never returns");
+            });
             case "throws" -> {
                 sd.register("after", say("after"));
                 sd.register("broken", () -> {
@@ -154,6 +160,22 @@ public final class ChildMain {
 
     private static Hook say(String name) {
         return () -> out("HOOK " + name);
+    }
+
+    /** A log handler stuck for good, like a write to a pipe nobody reads. */
+    private static final class BlockingHandler extends java.util.logging.Handler {
+        @Override
+        public void publish(java.util.logging.LogRecord record) {
+            hangIgnoringInterrupts();
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     private static void hangIgnoringInterrupts() {
