@@ -252,15 +252,20 @@ final class Coordinator {
         }
     }
 
-    /** Writes the summary to stderr and the log, once, by whoever gets there first. */
+    /**
+     * Writes the summary to stderr and the log, once, by whoever gets there first. A halt waits
+     * only for the stderr line, the one that must get out; the log may be what is stuck.
+     */
     void printSummary(ShutdownReport finished) {
         if (summaryPrinted.compareAndSet(false, true)) {
+            String line = finished.summary(jvmExiting && finished.exitCode() != Shutdown.EXIT_BUDGET_SPENT);
             try {
-                announce(finished.exitCode() == Shutdown.EXIT_OK ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
-                        finished.summary(jvmExiting && finished.exitCode() != Shutdown.EXIT_BUDGET_SPENT));
+                writeErr(line);
             } finally {
                 summaryWritten.countDown();
             }
+            LOG.log(finished.exitCode() == Shutdown.EXIT_OK ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
+                    line);
         }
     }
 
@@ -269,10 +274,14 @@ final class Coordinator {
      * stderr comes first: it is the cheaper write and the one that must get out.
      */
     void announce(System.Logger.Level level, String line) {
+        writeErr(line);
+        LOG.log(level, line);
+    }
+
+    private static void writeErr(String line) {
         PrintStream err = System.err;
         err.println("twelvefactor-lifecycle: " + line);
         err.flush();
-        LOG.log(level, line);
     }
 
     void signalChange() {
