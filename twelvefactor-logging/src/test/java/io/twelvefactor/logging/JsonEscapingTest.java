@@ -56,9 +56,11 @@ class JsonEscapingTest {
     void messageLoggerAndArgumentsRoundTrip(@ForAll("hostile") String message, @ForAll("hostile") String arg,
             @ForAll("hostile") String loggerName) {
         Capture capture = new Capture();
-        capture.logger(loggerName).info(message.replace("{}", "") + " {}", arg);
+        // No '{' at all: removing only "{}" leaves an anchor behind in "{{}}".
+        String text = message.replace("{", "");
+        capture.logger(loggerName).info(text + " {}", arg);
         JsonNode e = capture.only();
-        assertEquals(expected(message.replace("{}", "") + " " + arg), e.get("message").asText());
+        assertEquals(expected(text + " " + arg), e.get("message").asText());
         assertEquals(expected(loggerName), e.get("log.logger").asText());
         assertOneValidUtf8Line(capture);
     }
