@@ -165,9 +165,13 @@ final class EventBuilder implements LoggingEventBuilder {
     }
 
     private void reset() {
-        Arrays.fill(args, 0, argCount, null);
-        Arrays.fill(keys, 0, kvCount, null);
-        Arrays.fill(values, 0, kvCount, null);
+        for (int i = 0; i < argCount; i++) {
+            args[i] = null;
+        }
+        for (int i = 0; i < kvCount; i++) {
+            keys[i] = null;
+            values[i] = null;
+        }
         argCount = 0;
         kvCount = 0;
         message = null;

@@ -1,6 +1,5 @@
 package io.twelvefactor.logging;
 
-import java.time.Instant;
 import java.util.List;
 import org.slf4j.Marker;
 
@@ -27,6 +26,12 @@ final class EventEncoder extends ValueWriter {
     int nesting;
     /** Whether this is a fresh encoder for a nested event. */
     boolean nested;
+    /** Where this encoder's line waits when the output is busy. */
+    final Output.Slot slot = new Output.Slot();
+    /** How often this encoder took the factory's recent-encoder field. */
+    int claims;
+    /** The owner's MDC once it has one: a thread keeps its context object for life. */
+    MdcAdapter.Context mdcContext;
 
     // The event. Cleared after each line so no application object stays reachable.
     int level;
@@ -52,8 +57,17 @@ final class EventEncoder extends ValueWriter {
     private int msgBytes;
     private int stackBytes;
 
-    private final UtcTimestamp clock = new UtcTimestamp();
+    private final UtcTimestamp clock;
     private static final int KEY_SLOTS = 64;
+    private static final int LOGGER_SLOTS = 16;
+    private final StdoutLogger[] loggerRefs = new StdoutLogger[LOGGER_SLOTS];
+    private final byte[][] loggerBytes = new byte[LOGGER_SLOTS][];
+    /** The thread name the logger bytes were made with. */
+    private String loggerThread;
+    /** The last event's key-value keys by position: a call site logs the same keys each time. */
+    private static final int KV_POSITIONS = 8;
+    private final String[] kvKeyRefs = new String[KV_POSITIONS];
+    private final byte[][] kvKeyBytes = new byte[KV_POSITIONS][];
     private final String[] keyRefs = new String[KEY_SLOTS];
     private final byte[][] keyBytes = new byte[KEY_SLOTS][];
     private String cachedThread;
@@ -65,6 +79,7 @@ final class EventEncoder extends ValueWriter {
         this.layout = layout;
         this.maxLine = maxLine;
         this.builder = new EventBuilder(factory, this);
+        this.clock = new UtcTimestamp(layout.open);
     }
 
     /** Drops the references to the last event's objects. */
@@ -88,9 +103,9 @@ final class EventEncoder extends ValueWriter {
     /** Writes the event into {@link #buf}, from 0 to {@link #pos}, ending with a newline. */
     void encode() {
         if (timestampMillis == NO_TIMESTAMP) {
-            Instant now = Instant.now();
-            second = now.getEpochSecond();
-            nanos = now.getNano();
+            long now = clock.now();
+            second = Math.floorDiv(now, 1_000_000_000L);
+            nanos = (int) (now - second * 1_000_000_000L);
         } else {
             second = Math.floorDiv(timestampMillis, 1000L);
             nanos = (int) Math.floorMod(timestampMillis, 1000L) * 1_000_000;
@@ -114,21 +129,19 @@ final class EventEncoder extends ValueWriter {
 
     private void write(int valueMax, int messageMax, int stackMax, int membersUntil, boolean fast) {
         reset();
-        raw(layout.open);
         timestamp();
         raw(layout.levels[level / 10]);
         if (layout.json) {
             message(messageMax, fast);
             if (fast) {
-                raw(logger.part);
-                threadName(valueMax);
+                loggerAndThread(valueMax);
             } else {
                 raw(layout.loggerKey);
                 string(logger.name, valueMax);
                 raw(layout.threadKey);
                 string(thread, valueMax);
+                ascii('"');
             }
-            ascii('"');
             if (mdc != null) {
                 traceFields(valueMax);
             }
@@ -173,6 +186,31 @@ final class EventEncoder extends ValueWriter {
         beginString(max);
         text(s);
         endString();
+    }
+
+    /**
+     * The logger's part, the thread name and its closing quote (JSON formats), from a small cache
+     * of the bytes per logger for this thread's name.
+     */
+    private void loggerAndThread(int max) {
+        StdoutLogger l = logger;
+        int i = l.slot & (LOGGER_SLOTS - 1);
+        if (loggerRefs[i] == l && loggerThread == thread) {
+            raw(loggerBytes[i]);
+            return;
+        }
+        int start = pos;
+        raw(l.part);
+        threadName(max);
+        ascii('"');
+        if (thread == cachedThread) {
+            if (loggerThread != thread) {
+                java.util.Arrays.fill(loggerRefs, null);
+                loggerThread = thread;
+            }
+            loggerRefs[i] = l;
+            loggerBytes[i] = java.util.Arrays.copyOfRange(buf, start, pos);
+        }
     }
 
     private void threadName(int max) {
@@ -280,7 +318,16 @@ final class EventEncoder extends ValueWriter {
                 continue;
             }
             if (fast) {
-                byte[] k = cachedKey(key, max);
+                byte[] k;
+                if (i < KV_POSITIONS && kvKeyRefs[i] == key) {
+                    k = kvKeyBytes[i];
+                } else {
+                    k = cachedKey(key, max);
+                    if (i < KV_POSITIONS && key.length() <= 256) {
+                        kvKeyRefs[i] = key;
+                        kvKeyBytes[i] = k;
+                    }
+                }
                 if (k.length == 0) {
                     continue;
                 }
@@ -325,9 +372,10 @@ final class EventEncoder extends ValueWriter {
     }
 
     private boolean isKeyValue(String key, int from) {
+        int length = key.length();
         for (int i = from; i < kvCount; i++) {
             String k = kvKeys[i];
-            if (k == null ? key.equals("null") : k.equals(key)) {
+            if (k == key || (k == null ? key.equals("null") : k.length() == length && k.equals(key))) {
                 return true;
             }
         }
@@ -386,10 +434,9 @@ final class EventEncoder extends ValueWriter {
         }
     }
 
-    /** Writes the UTC time as {@code 2026-11-22T02:49:49.123456Z}. */
+    /** Writes the format's opening, then the UTC time as {@code 2026-11-22T02:49:49.123456Z}. */
     private void timestamp() {
-        ensure(UtcTimestamp.LENGTH);
-        clock.write(buf, pos, second, nanos);
-        pos += UtcTimestamp.LENGTH;
+        ensure(clock.length());
+        pos = clock.write(buf, pos, second, nanos);
     }
 }

@@ -273,18 +273,6 @@ class LineBuffer {
         } while (v != 0);
     }
 
-    /** Writes {@code value}, below 1 000 000, as six zero-padded decimal digits at {@code at}. */
-    static void sixDigits(byte[] b, int at, int value) {
-        int high = value / 1000;
-        int low = value - high * 1000;
-        b[at] = (byte) ('0' + high / 100);
-        b[at + 1] = (byte) ('0' + high / 10 % 10);
-        b[at + 2] = (byte) ('0' + high % 10);
-        b[at + 3] = (byte) ('0' + low / 100);
-        b[at + 4] = (byte) ('0' + low / 10 % 10);
-        b[at + 5] = (byte) ('0' + low % 10);
-    }
-
     /** Writes {@code value} as {@code digits} zero-padded decimal digits at {@code at}. */
     static void digits(byte[] b, int at, int value, int digits) {
         for (int i = at + digits - 1; i >= at; i--) {

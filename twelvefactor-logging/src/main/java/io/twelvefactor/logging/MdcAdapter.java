@@ -13,7 +13,10 @@ import org.slf4j.spi.MDCAdapter;
  */
 final class MdcAdapter implements MDCAdapter {
 
-    /** One thread's entries. Only its own thread touches it. */
+    /**
+     * One thread's entries. Only its own thread touches it, and it stays that thread's for the
+     * thread's life ({@link #clear()} empties it in place), so an encoder may keep a reference.
+     */
     static final class Context {
         String[] keys;
         String[] values;
@@ -21,6 +24,8 @@ final class MdcAdapter implements MDCAdapter {
         byte[][] encoded;
         Object encodedFor;
         int size;
+        /** False after {@link MdcAdapter#clear()}, until the next put: the map then reads as null. */
+        boolean present;
         private Map<String, Deque<String>> deques;
 
         Context(int capacity) {
@@ -34,7 +39,26 @@ final class MdcAdapter implements MDCAdapter {
             System.arraycopy(keys, 0, c.keys, 0, size);
             System.arraycopy(values, 0, c.values, 0, size);
             c.size = size;
+            c.present = present;
             return c;
+        }
+
+        /** Empties the entries in place; the deques of {@code pushByKey} are the caller's to keep or drop. */
+        void clear() {
+            java.util.Arrays.fill(keys, 0, size, null);
+            java.util.Arrays.fill(values, 0, size, null);
+            java.util.Arrays.fill(encoded, 0, size, null);
+            size = 0;
+            present = false;
+        }
+
+        void ensureCapacity(int capacity) {
+            if (capacity > keys.length) {
+                int n = Math.max(capacity, keys.length * 2);
+                keys = java.util.Arrays.copyOf(keys, n);
+                values = java.util.Arrays.copyOf(values, n);
+                encoded = java.util.Arrays.copyOf(encoded, n);
+            }
         }
 
         int indexOf(String key) {
@@ -79,17 +103,14 @@ final class MdcAdapter implements MDCAdapter {
     public void put(String key, String val) {
         Objects.requireNonNull(key, "MDC key");
         Context c = writable();
+        c.present = true;
         int i = c.indexOf(key);
         if (i >= 0) {
             c.values[i] = val;
             c.encoded[i] = null;
             return;
         }
-        if (c.size == c.keys.length) {
-            c.keys = java.util.Arrays.copyOf(c.keys, c.size * 2);
-            c.values = java.util.Arrays.copyOf(c.values, c.size * 2);
-            c.encoded = java.util.Arrays.copyOf(c.encoded, c.size * 2);
-        }
+        c.ensureCapacity(c.size + 1);
         c.keys[c.size] = key;
         c.values[c.size] = val;
         c.encoded[c.size] = null;
@@ -127,13 +148,17 @@ final class MdcAdapter implements MDCAdapter {
 
     @Override
     public void clear() {
-        local.remove();
+        Context c = local.get();
+        if (c != null) {
+            c.clear();
+            c.deques = null;
+        }
     }
 
     @Override
     public Map<String, String> getCopyOfContextMap() {
         Context c = local.get();
-        if (c == null) {
+        if (c == null || !c.present) {
             return null;
         }
         Map<String, String> copy = new HashMap<>();
@@ -149,8 +174,10 @@ final class MdcAdapter implements MDCAdapter {
             clear();
             return;
         }
-        used = true;
-        Context c = new Context(Math.max(4, contextMap.size()));
+        Context c = writable();
+        c.clear();
+        c.present = true;
+        c.ensureCapacity(contextMap.size());
         for (Map.Entry<String, String> e : contextMap.entrySet()) {
             if (e.getKey() != null) {
                 c.keys[c.size] = e.getKey();
@@ -158,7 +185,6 @@ final class MdcAdapter implements MDCAdapter {
                 c.size++;
             }
         }
-        local.set(c);
     }
 
     @Override

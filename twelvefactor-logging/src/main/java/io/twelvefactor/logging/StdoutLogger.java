@@ -25,12 +25,15 @@ public final class StdoutLogger implements Logger, LoggingEventAware {
     final int threshold;
     /** The format's bytes from the end of the message to the thread name, with this name. */
     final byte[] part;
+    /** Where encoders keep this logger's bytes with their thread's name. */
+    final int slot;
     private final StdoutLoggerFactory factory;
 
     StdoutLogger(String name, int threshold, byte[] part, StdoutLoggerFactory factory) {
         this.name = name;
         this.threshold = threshold;
         this.part = part;
+        this.slot = name.hashCode();
         this.factory = factory;
     }
 

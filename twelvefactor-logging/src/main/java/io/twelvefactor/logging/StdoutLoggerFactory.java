@@ -81,11 +81,30 @@ final class StdoutLoggerFactory implements ILoggerFactory {
         return logger;
     }
 
+    /**
+     * The encoder of a thread that logged recently, which a thread that does most of the logging
+     * finds here without a thread-local lookup. Each encoder claims this field only its first few
+     * times, so that threads taking turns don't keep writing to one shared field.
+     */
+    private EventEncoder recent;
+
     private EventEncoder encoder() {
+        EventEncoder e = recent;
+        if (e != null && e.owner == Thread.currentThread()) {
+            return e;
+        }
+        return threadEncoder();
+    }
+
+    private EventEncoder threadEncoder() {
         EventEncoder e = encoders.get();
         if (e == null) {
             e = newEncoder();
             encoders.set(e);
+        }
+        if (e.claims < 4) {
+            e.claims++;
+            recent = e;
         }
         return e;
     }
@@ -245,13 +264,18 @@ final class StdoutLoggerFactory implements ILoggerFactory {
                     e.argCount = argCount - 1;
                 }
             }
-            e.mdc = mdc.current();
+            MdcAdapter.Context context = e.mdcContext;
+            if (context == null) {
+                context = mdc.current();
+                e.mdcContext = context;
+            }
+            e.mdc = context != null && context.size > 0 ? context : null;
             e.encode();
         } catch (Throwable t) {
             output.dropped(t);
             return;
         }
-        output.write(e.buf, e.pos);
+        output.write(e.buf, e.pos, e.slot);
     }
 
     /** The configuration's variables, for tests: {@code env} instead of the process environment. */
