@@ -202,7 +202,10 @@ final class UrlParser {
                 if (key.isEmpty()) {
                     throw fail("query", from + 1, "a parameter has no name; write name=value");
                 }
-                String component = "query parameter " + trim(key);
+                // A name that is not plain text may be a piece of a secret split off by a raw
+                // '&' (a password written unencoded): then only the position locates it.
+                String component = Percent.plain(key, "")
+                        ? "query parameter " + trim(key) : "query parameter";
                 String value = decode(eq + 1, to, component);
                 if (out.put(key, value) != null) {
                     throw fail(component, from + 1, "appears twice; keep one");

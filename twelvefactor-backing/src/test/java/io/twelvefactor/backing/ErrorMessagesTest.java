@@ -37,6 +37,17 @@ class ErrorMessagesTest {
         assertFalse(e.getMessage().contains("xv"), e.getMessage());
     }
 
+    /** A raw '&' in a query secret splits it; a name made of its tail is not quoted back. */
+    @Test
+    void aQueryParameterNameThatMayBeASecretsTailIsNotQuoted() {
+        BackingServiceException e = failure("postgres://db/app?sslpassword=Zq9&\u00a7xv=%");
+        assertEquals("DATABASE_URL: query parameter at character 39: '%' must start a percent-encoding"
+                + " such as %40; write a literal '%' in the query parameter as %25", e.getMessage());
+        assertFalse(e.getMessage().contains("xv"), e.getMessage());
+        assertTrue(failure("postgres://db/app?a=%").getMessage()
+                .startsWith("DATABASE_URL: query parameter a at character"));
+    }
+
     @Test
     void aTrailingNewlineIsNamed() {
         BackingServiceException e = failure("postgres://app:pw@db/app\n");
