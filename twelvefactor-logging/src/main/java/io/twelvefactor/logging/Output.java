@@ -44,24 +44,15 @@ final class Output {
     }
 
     /**
-     * Writes the line {@code bytes[0, length)}; the caller must not change {@code bytes} until this
-     * returns. Allocates a {@link Slot} if the lock is held; {@link #write(byte[], int, Slot)} does
-     * not.
-     */
-    void write(byte[] bytes, int length) {
-        write(bytes, length, null);
-    }
-
-    /**
-     * Writes the line {@code bytes[0, length)} like {@link #write(byte[], int)}, queueing it in
-     * {@code slot} (a new one if null) if the lock is held. A slot serves one call at a time: give
-     * each thread its own.
+     * Writes the line {@code bytes[0, length)}, queueing it in {@code slot} if the lock is held;
+     * the caller must not change {@code bytes} until this returns. A slot serves one call at a
+     * time: give each thread its own.
      */
     void write(byte[] bytes, int length, Slot slot) {
         if (lock.tryLock()) {
             writeHoldingLock(bytes, length);
         } else {
-            waitInLine(bytes, length, slot != null ? slot : new Slot());
+            waitInLine(bytes, length, slot);
         }
     }
 
@@ -74,7 +65,7 @@ final class Output {
     }
 
     /**
-     * A line waiting for the lock. A thread that writes often keeps one and passes it to every
+     * A line waiting for the lock. A thread keeps one and passes it to every
      * {@link Output#write(byte[], int, Slot)}, so that waiting allocates nothing.
      */
     static final class Slot {

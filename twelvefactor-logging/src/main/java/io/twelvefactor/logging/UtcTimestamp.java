@@ -46,10 +46,6 @@ final class UtcTimestamp {
         }
     }
 
-    UtcTimestamp() {
-        this(new byte[0]);
-    }
-
     /** A clock whose {@link #write} puts {@code open} before each timestamp. */
     UtcTimestamp(byte[] open) {
         dateAt = open.length;

@@ -35,13 +35,13 @@ class OutputTest {
         Output output = new Output(stream, problems::add);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            Future<Integer> a = pool.submit(() -> writeLine(output, stream, "a", false));
+            Future<Integer> a = pool.submit(() -> writeLine(output, stream, "a"));
             assertTrue(stream.entered.await(PATIENCE.toSeconds(), TimeUnit.SECONDS));
-            Future<Integer> b = pool.submit(() -> writeLine(output, stream, "b", false));
+            Future<Integer> b = pool.submit(() -> writeLine(output, stream, "b"));
             awaitWaitingLines(output, 1);
-            Future<Integer> c = pool.submit(() -> writeLine(output, stream, "c", true));
+            Future<Integer> c = pool.submit(() -> writeLine(output, stream, "c"));
             awaitWaitingLines(output, 2);
-            Future<Integer> d = pool.submit(() -> writeLine(output, stream, "d", true));
+            Future<Integer> d = pool.submit(() -> writeLine(output, stream, "d"));
             awaitWaitingLines(output, 3);
             assertFalse(a.isDone() || b.isDone() || c.isDone() || d.isDone(), "returned before written");
 
@@ -68,11 +68,11 @@ class OutputTest {
         Output output = new Output(stream, problems::add);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            Future<Integer> a = pool.submit(() -> writeLine(output, stream, "a", false));
+            Future<Integer> a = pool.submit(() -> writeLine(output, stream, "a"));
             assertTrue(stream.entered.await(PATIENCE.toSeconds(), TimeUnit.SECONDS));
             List<Future<Integer>> waiters = new ArrayList<>();
             for (String line : List.of("b", "c", "d")) {
-                waiters.add(pool.submit(() -> writeLine(output, stream, line, true)));
+                waiters.add(pool.submit(() -> writeLine(output, stream, line)));
                 awaitWaitingLines(output, waiters.size());
             }
 
@@ -90,7 +90,7 @@ class OutputTest {
                     + "disk full)"), problems.get(0));
 
             byte[] later = "e\n".getBytes(UTF_8);
-            output.write(later, later.length);
+            output.write(later, later.length, new Output.Slot());
             output.write(later, later.length, new Output.Slot());
             assertEquals(4, stream.calls.size());
             assertEquals(1, problems.size(), problems::toString);
@@ -133,7 +133,7 @@ class OutputTest {
                     if (id % 2 == 0) {
                         output.write(buf, length, slot);
                     } else {
-                        output.write(buf, length);
+                        output.write(buf, length, new Output.Slot());
                     }
                 }
             }, "writer-" + t);
@@ -202,7 +202,7 @@ class OutputTest {
                     // while another line waits; only then read what this call was given.
                     pass(batchEntered, batchRelease);
                     byte[] nested = "nested\n".getBytes(UTF_8);
-                    output[0].write(nested, nested.length);
+                    output[0].write(nested, nested.length, new Output.Slot());
                 }
                 calls.add(new String(b, off, len, UTF_8));
             }
@@ -236,13 +236,9 @@ class OutputTest {
     }
 
     /** Writes a line, then answers how many calls to the stream had finished. */
-    private static int writeLine(Output output, GatedStream stream, String text, boolean ownSlot) {
+    private static int writeLine(Output output, GatedStream stream, String text) {
         byte[] line = (text + "\n").getBytes(UTF_8);
-        if (ownSlot) {
-            output.write(line, line.length, new Output.Slot());
-        } else {
-            output.write(line, line.length);
-        }
+        output.write(line, line.length, new Output.Slot());
         return stream.finished.get();
     }
 

@@ -38,7 +38,7 @@ class UtcTimestampTest {
             @ForAll @LongRange(min = 0, max = 999_999_999) long nanos) {
         String expected = ISO_MICROS.format(Instant.ofEpochSecond(second, nanos));
         byte[] b = new byte[UtcTimestamp.LENGTH];
-        assertEquals(UtcTimestamp.LENGTH, new UtcTimestamp().write(b, 0, second, (int) nanos));
+        assertEquals(UtcTimestamp.LENGTH, new UtcTimestamp(new byte[0]).write(b, 0, second, (int) nanos));
         assertEquals(expected, new String(b, StandardCharsets.US_ASCII));
         byte[] w = new byte[warm.length() + 3];
         assertEquals(w.length, warm.write(w, 3, second, (int) nanos));
