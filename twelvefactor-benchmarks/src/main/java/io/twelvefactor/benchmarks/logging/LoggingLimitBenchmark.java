@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The limit for {@link LoggingBenchmark}: the lines twelvefactor-logging writes for scenarios
  * (a) to (d), built once, written under one lock to the same sink. No logger can do less work
- * and still hand every event to the kernel before returning.
+ * and still hand every event to the kernel before returning. {@link #z_clockRead} is the one
+ * cost no timestamping logger avoids on top of that.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -107,5 +108,15 @@ public class LoggingLimitBenchmark {
     @Benchmark
     public void d_exceptionEvery100th(Counter counter) throws IOException {
         write(++counter.n % 100 == 0 ? d : a);
+    }
+
+    /**
+     * One read of the clock, which every logger that timestamps its events pays on top of the
+     * limit (twelvefactor-logging reads {@link System#nanoTime()} and adds it to a wall-clock
+     * reading taken every 100 ms).
+     */
+    @Benchmark
+    public long z_clockRead() {
+        return System.nanoTime();
     }
 }
