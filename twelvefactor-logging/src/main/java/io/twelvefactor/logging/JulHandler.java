@@ -11,7 +11,8 @@ import java.util.logging.SimpleFormatter;
 /**
  * Carries {@code java.util.logging} records to the same stream: installed on the JUL root logger
  * in place of its {@link ConsoleHandler} (which writes to stderr in another format), with the
- * root level lowered to the lowest level any logger has here.
+ * root level set to let through exactly the records that map to the lowest level any logger has
+ * here (FINER and CONFIG included: SLF4J's mapping makes them debug and info).
  */
 final class JulHandler extends Handler {
 
@@ -70,7 +71,11 @@ final class JulHandler extends Handler {
 
     /** SLF4J's own mapping (jul-to-slf4j): FINEST trace, FINER and FINE debug, CONFIG and INFO info. */
     static int level(Level level) {
-        int v = level == null ? Level.INFO.intValue() : level.intValue();
+        return level(level == null ? Level.INFO.intValue() : level.intValue());
+    }
+
+    /** {@link #level(Level)} of a JUL level's value. */
+    static int level(int v) {
         if (v <= Level.FINEST.intValue()) {
             return LogConfig.TRACE;
         } else if (v <= Level.FINE.intValue()) {
@@ -83,14 +88,35 @@ final class JulHandler extends Handler {
         return LogConfig.ERROR;
     }
 
-    private static Level julLevel(int level) {
+    /**
+     * The JUL level that lets through exactly the records {@link #level} maps to {@code level} or
+     * above, custom JUL levels included: JUL drops a record below its logger's level before any
+     * handler sees it.
+     */
+    static Level julLevel(int level) {
         switch (level) {
             case LogConfig.TRACE: return Level.ALL;
-            case LogConfig.DEBUG: return Level.FINE;
-            case LogConfig.INFO: return Level.INFO;
-            case LogConfig.WARN: return Level.WARNING;
-            case LogConfig.ERROR: return Level.SEVERE;
+            case LogConfig.DEBUG: return Threshold.ABOVE_FINEST;
+            case LogConfig.INFO: return Threshold.ABOVE_FINE;
+            case LogConfig.WARN: return Threshold.ABOVE_INFO;
+            case LogConfig.ERROR: return Threshold.ABOVE_WARNING;
             default: return Level.OFF;
+        }
+    }
+
+    /**
+     * The thresholds between the standard levels, which JUL's own levels don't offer; named after
+     * the setting they stand for, so as not to shadow a standard level's name.
+     */
+    private static final class Threshold extends Level {
+        private static final long serialVersionUID = 1L;
+        static final Level ABOVE_FINEST = new Threshold("LOG_LEVEL=debug", Level.FINEST.intValue() + 1);
+        static final Level ABOVE_FINE = new Threshold("LOG_LEVEL=info", Level.FINE.intValue() + 1);
+        static final Level ABOVE_INFO = new Threshold("LOG_LEVEL=warn", Level.INFO.intValue() + 1);
+        static final Level ABOVE_WARNING = new Threshold("LOG_LEVEL=error", Level.WARNING.intValue() + 1);
+
+        private Threshold(String name, int value) {
+            super(name, value);
         }
     }
 }
