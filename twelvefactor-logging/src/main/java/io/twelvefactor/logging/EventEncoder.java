@@ -9,7 +9,9 @@ import org.slf4j.Marker;
  * <p>Lines longer than {@code maxLine} bytes are written again with limits: first the message
  * and the stack trace share what the other fields leave (the message first, the stack trace keeps
  * at least a quarter); if the other fields alone are too long, every value is cut to 1/32 of the
- * line, message and stack trace to 1/8, and MDC entries and key-values stop at half the line.
+ * line, message and stack trace to 1/8, and markers, MDC entries and key-values stop at half the
+ * line. A member whose key would be cut is left out. Each writing after the first takes the
+ * results of application calls ({@code toString()}, ...) from the first, which made them.
  */
 final class EventEncoder extends ValueWriter {
 
@@ -98,6 +100,7 @@ final class EventEncoder extends ValueWriter {
         timestampMillis = NO_TIMESTAMP;
         threadName = null;
         mdc = null;
+        forgetCalls();
     }
 
     /** Writes the event into {@link #buf}, from 0 to {@link #pos}, ending with a newline. */
@@ -112,15 +115,18 @@ final class EventEncoder extends ValueWriter {
         }
         thread = threadName != null ? threadName : Thread.currentThread().getName();
         int max = maxLine;
+        recordCalls();
         write(max, max, max, Integer.MAX_VALUE, true);
         if (pos >= max) {
             int others = pos - msgBytes - stackBytes;
             int avail = max - 1 - others - 2 * CUT_MARK.length;
             if (avail >= 64) {
                 int msg = Math.min(msgBytes, avail - Math.min(stackBytes, avail / 4));
+                replayCalls();
                 write(max, msg, avail - msg, Integer.MAX_VALUE, false);
             }
             if (pos >= max) {
+                replayCalls();
                 write(max / 32, max / 8, max / 8, max / 2, false);
             }
         }
@@ -157,7 +163,7 @@ final class EventEncoder extends ValueWriter {
             message(messageMax, fast);
         }
         if (markers != null) {
-            tags(valueMax);
+            tags(valueMax, membersUntil);
         }
         if (mdc != null) {
             mdcMembers(mdc, valueMax, membersUntil, fast);
@@ -251,28 +257,29 @@ final class EventEncoder extends ValueWriter {
         return layout.json && (len == 8 && key.equals("trace_id") || len == 7 && key.equals("span_id"));
     }
 
-    private void tags(int max) {
+    /** The markers' names, as many as start before {@code until}. */
+    private void tags(int max, int until) {
         Object m = markers;
         raw(layout.tagsKey);
         if (m instanceof Marker) {
-            tag((Marker) m, true, max);
+            tag(m, true, max);
         } else {
             List<?> list = (List<?>) m;
-            for (int i = 0; i < list.size(); i++) {
-                tag((Marker) list.get(i), i == 0, max);
+            for (int i = 0; i < list.size() && pos < until; i++) {
+                tag(list.get(i), i == 0, max);
             }
         }
         ascii(']');
     }
 
-    private void tag(Marker marker, boolean first, int max) {
+    private void tag(Object marker, boolean first, int max) {
         if (!first) {
             ascii(layout.json ? ',' : ' ');
         }
         if (layout.json) {
             ascii('"');
         }
-        string(marker == null ? "null" : marker.getName(), max);
+        string(nameOf(marker), max);
         if (layout.json) {
             ascii('"');
         }
@@ -295,8 +302,7 @@ final class EventEncoder extends ValueWriter {
                 continue;
             }
             int start = pos;
-            if (!isTraceKey(key) && !layout.isReserved(key)) {
-                key(key, max);
+            if (!isTraceKey(key) && !layout.isReserved(key) && key(key, max)) {
                 String value = c.values[i];
                 if (value == null && layout.json) {
                     raw(NULL);
@@ -333,15 +339,14 @@ final class EventEncoder extends ValueWriter {
                 }
                 raw(k);
             } else {
-                if (layout.isReserved(key)) {
+                if (layout.isReserved(key) || !key(key, max)) {
                     continue;
                 }
-                key(key, max);
             }
             if (layout.json) {
                 jsonValue(kvValues[i], max);
             } else {
-                string(safeToString(kvValues[i]), max);
+                string(textOf(kvValues[i]), max);
             }
         }
     }
@@ -382,18 +387,30 @@ final class EventEncoder extends ValueWriter {
         return false;
     }
 
-    private void key(String key, int max) {
+    /**
+     * Writes what introduces a member named {@code key}; writes nothing and returns false if the
+     * key is longer than {@code max}, since two keys cut to one length could come out the same.
+     */
+    private boolean key(String key, int max) {
+        int start = pos;
+        ascii(layout.json ? ',' : ' ');
         if (layout.json) {
-            ascii(',');
             ascii('"');
-            string(key, max);
-            ascii('"');
-            ascii(':');
-        } else {
-            ascii(' ');
-            string(key, max);
-            ascii('=');
         }
+        beginString(max);
+        text(key);
+        boolean whole = !cut;
+        cut = false;
+        endString();
+        if (!whole) {
+            pos = start;
+            return false;
+        }
+        if (layout.json) {
+            ascii('"');
+        }
+        ascii(layout.json ? ':' : '=');
+        return true;
     }
 
     private void quotedString(String value, int max) {
@@ -412,7 +429,7 @@ final class EventEncoder extends ValueWriter {
             raw(layout.errorTypeKey);
             string(typeName(t), max);
             ascii('"');
-            String text = safeMessage(t);
+            String text = messageOf(t);
             if (text != null) {
                 raw(layout.errorMessageKey);
                 string(text, max);

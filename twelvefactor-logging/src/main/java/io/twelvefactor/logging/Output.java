@@ -1,6 +1,5 @@
 package io.twelvefactor.logging;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -197,7 +196,7 @@ final class Output {
     private void send(byte[] bytes, int length) {
         try {
             out.write(bytes, 0, length);
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) { // a stream of the application's (forStream) may throw anything
             if (!writeReported) {
                 writeReported = true;
                 problems.report("cannot write to the log stream (" + e + "); events that cannot "

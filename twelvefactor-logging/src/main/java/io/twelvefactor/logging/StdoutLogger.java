@@ -54,10 +54,7 @@ public final class StdoutLogger implements Logger, LoggingEventAware {
 
     @Override
     public void log(LoggingEvent event) {
-        Level level = event.getLevel();
-        if (level != null && level.toInt() >= threshold) {
-            factory.log(this, level.toInt(), event);
-        }
+        factory.log(this, event);
     }
 
     /** Logs a record from another API (JUL, System.Logger) whose message is already formatted. */

@@ -160,19 +160,45 @@ final class StdoutLoggerFactory implements ILoggerFactory {
         }
     }
 
-    /** Writes an event recorded elsewhere (SLF4J's replay of early events, DefaultLoggingEventBuilder). */
-    void log(StdoutLogger logger, int level, org.slf4j.event.LoggingEvent event) {
-        List<KeyValuePair> pairs = event.getKeyValuePairs();
-        int n = pairs == null ? 0 : pairs.size();
-        String[] keys = new String[n];
-        Object[] values = new Object[n];
-        for (int i = 0; i < n; i++) {
-            KeyValuePair pair = pairs.get(i);
-            keys[i] = pair == null ? null : pair.key;
-            values[i] = pair == null ? null : pair.value;
+    /**
+     * Writes an event recorded elsewhere (SLF4J's replay of early events, DefaultLoggingEventBuilder,
+     * or the application's own {@link org.slf4j.event.LoggingEvent}, whose getters may fail).
+     */
+    void log(StdoutLogger logger, org.slf4j.event.LoggingEvent event) {
+        int level;
+        String[] keys;
+        Object[] values;
+        Object[] args;
+        List<?> markers;
+        String message;
+        Throwable thrown;
+        long time;
+        String threadName;
+        try {
+            org.slf4j.event.Level l = event == null ? null : event.getLevel();
+            if (l == null || l.toInt() < logger.threshold) {
+                return;
+            }
+            level = l.toInt();
+            List<KeyValuePair> pairs = event.getKeyValuePairs();
+            int n = pairs == null ? 0 : pairs.size();
+            keys = new String[n];
+            values = new Object[n];
+            for (int i = 0; i < n; i++) {
+                KeyValuePair pair = pairs.get(i);
+                keys[i] = pair == null ? null : pair.key;
+                values[i] = pair == null ? null : pair.value;
+            }
+            args = event.getArgumentArray();
+            markers = event.getMarkers();
+            message = event.getMessage();
+            thrown = event.getThrowable();
+            time = event.getTimeStamp();
+            threadName = event.getThreadName();
+        } catch (Throwable t) {
+            output.dropped(t);
+            return;
         }
-        Object[] args = event.getArgumentArray();
-        List<?> markers = event.getMarkers();
         EventEncoder e = acquire(encoder());
         if (e == null) {
             return;
@@ -181,16 +207,15 @@ final class StdoutLoggerFactory implements ILoggerFactory {
             e.logger = logger;
             e.level = level;
             e.markers = markers == null || markers.isEmpty() ? null : markers;
-            e.message = event.getMessage();
+            e.message = message;
             e.args = args;
             e.argCount = args == null ? 0 : args.length;
-            e.thrown = event.getThrowable();
+            e.thrown = thrown;
             e.kvKeys = keys;
             e.kvValues = values;
-            e.kvCount = n;
-            long time = event.getTimeStamp();
+            e.kvCount = keys.length;
             e.timestampMillis = time > 0 ? time : EventEncoder.NO_TIMESTAMP;
-            e.threadName = event.getThreadName();
+            e.threadName = threadName;
             emit(e);
         } finally {
             release(e);

@@ -24,6 +24,113 @@ class ValueWriter extends LineBuffer {
         super(json);
     }
 
+    // Calls into application objects during one event, with their results in call order. An
+    // oversized line is written again with limits; that writing takes the results from here, so
+    // no toString() runs twice (one that logs would log twice) and both writings see one text.
+    private static final int TO_STRING = 0;
+    private static final int MESSAGE = 1;
+    private static final int FRAMES = 2;
+    private static final int SUPPRESSED = 3;
+    private static final int CAUSE = 4;
+    private static final int MARKER_NAME = 5;
+    private static final int RETAINED_CALLS = 256;
+    private Object[] calledOn = new Object[8];
+    private Object[] results = new Object[8];
+    private byte[] kinds = new byte[8];
+    private int calls;
+    /** -1 while an event is written the first time; then where the next result is looked for. */
+    private int replayFrom = -1;
+
+    /** Starts an event's first writing, which records its calls into application objects. */
+    final void recordCalls() {
+        forgetCalls();
+    }
+
+    /** Starts another writing of the same event, which takes the recorded results. */
+    final void replayCalls() {
+        replayFrom = 0;
+    }
+
+    /** Drops the recorded calls and their objects. */
+    final void forgetCalls() {
+        if (calls > 0) {
+            if (calledOn.length > RETAINED_CALLS) {
+                calledOn = new Object[8];
+                results = new Object[8];
+                kinds = new byte[8];
+            } else {
+                Arrays.fill(calledOn, 0, calls, null);
+                Arrays.fill(results, 0, calls, null);
+            }
+            calls = 0;
+        }
+        replayFrom = -1;
+    }
+
+    /** The result of {@code kind} on {@code on}: recorded by the first writing, or called now. */
+    private Object call(int kind, Object on) {
+        if (replayFrom >= 0) {
+            // A later writing makes the same calls in the same order, skipping some.
+            for (int i = replayFrom; i < calls; i++) {
+                if (calledOn[i] == on && kinds[i] == kind) {
+                    replayFrom = i + 1;
+                    return results[i];
+                }
+            }
+        }
+        Object result = invoke(kind, on);
+        if (replayFrom < 0) {
+            if (calls == calledOn.length) {
+                calledOn = Arrays.copyOf(calledOn, calls * 2);
+                results = Arrays.copyOf(results, calls * 2);
+                kinds = Arrays.copyOf(kinds, calls * 2);
+            }
+            calledOn[calls] = on;
+            results[calls] = result;
+            kinds[calls] = (byte) kind;
+            calls++;
+        }
+        return result;
+    }
+
+    private static Object invoke(int kind, Object on) {
+        switch (kind) {
+            case TO_STRING: return safeToString(on);
+            case MESSAGE: return safeMessage((Throwable) on);
+            case FRAMES: return frames((Throwable) on);
+            case SUPPRESSED: return suppressed((Throwable) on);
+            case CAUSE: return cause((Throwable) on);
+            default: return markerName(on);
+        }
+    }
+
+    /** {@link #safeToString} of an application object, called once per event. */
+    final String textOf(Object o) {
+        return o == null ? "null" : (String) call(TO_STRING, o);
+    }
+
+    /** {@link #safeMessage} of an exception, called once per event. */
+    final String messageOf(Throwable t) {
+        return (String) call(MESSAGE, t);
+    }
+
+    /** A marker's name ("null" for a null marker or name), called once per event. */
+    final String nameOf(Object marker) {
+        return marker == null ? "null" : (String) call(MARKER_NAME, marker);
+    }
+
+    private static String markerName(Object marker) {
+        if (!(marker instanceof org.slf4j.Marker)) {
+            return safeToString(marker);
+        }
+        try {
+            String name = ((org.slf4j.Marker) marker).getName();
+            return name == null ? "null" : name;
+        } catch (Throwable t) {
+            return "[FAILED getName()]";
+        }
+    }
+
     /**
      * Writes {@code pattern} with each {@code {}} replaced by the next argument, following
      * SLF4J's rules: {@code \{}} is a literal {@code {}}, {@code \\{}} a backslash then the argument.
@@ -122,7 +229,7 @@ class ValueWriter extends LineBuffer {
         } else if (arg instanceof Integer || arg instanceof Long || arg instanceof Short || arg instanceof Byte) {
             textNumber(((Number) arg).longValue());
         } else {
-            text(safeToString(arg));
+            text(textOf(arg));
         }
     }
 
@@ -137,11 +244,17 @@ class ValueWriter extends LineBuffer {
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short
                 || value instanceof Byte) {
             number(((Number) value).longValue());
-        } else if (value instanceof BigInteger || value instanceof BigDecimal) {
-            raw(value.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        } else if ((value instanceof Double || value instanceof Float)
+        } else if (value.getClass() == BigInteger.class || value.getClass() == BigDecimal.class
+                || (value instanceof Double || value instanceof Float)
                 && Double.isFinite(((Number) value).doubleValue())) {
-            raw(value.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            // The JDK's own classes only: a subclass's toString() is application code. A number
+            // longer than the value's limit becomes a string, cut like any other.
+            String digits = value.toString();
+            if (digits.length() <= maxBytes) {
+                raw(digits.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } else {
+                quoted(digits, maxBytes);
+            }
         } else {
             quoted(value, maxBytes);
         }
@@ -233,26 +346,26 @@ class ValueWriter extends LineBuffer {
                 line(prefix);
                 text(cap);
                 text("[CIRCULAR REFERENCE: ");
-                text(safeToString(t));
+                text(textOf(t));
                 text("]");
                 return;
             }
             markSeen(t);
-            StackTraceElement[] trace = frames(t);
+            StackTraceElement[] trace = (StackTraceElement[]) call(FRAMES, t);
             int m = trace.length - 1;
             int n = outer.length - 1;
-            while (m >= 0 && n >= 0 && trace[m].equals(outer[n])) {
+            while (m >= 0 && n >= 0 && java.util.Objects.equals(trace[m], outer[n])) {
                 m--;
                 n--;
             }
             int common = trace.length - 1 - m;
             line(prefix);
             text(cap);
-            text(safeToString(t));
+            text(textOf(t));
             for (int i = 0; i <= m && !cut; i++) {
                 line(prefix);
                 text("\tat ");
-                text(trace[i].toString());
+                text(String.valueOf(trace[i]));
             }
             if (common != 0) {
                 line(prefix);
@@ -261,13 +374,13 @@ class ValueWriter extends LineBuffer {
                 text(" more");
             }
             if (depth < MAX_SUPPRESSED_DEPTH) {
-                for (Throwable s : suppressed(t)) {
+                for (Throwable s : (Throwable[]) call(SUPPRESSED, t)) {
                     chain(s, trace, "Suppressed: ", prefix + "\t", depth + 1);
                 }
             }
             outer = trace;
             cap = "Caused by: ";
-            t = cause(t);
+            t = (Throwable) call(CAUSE, t);
         }
     }
 
