@@ -58,6 +58,10 @@ final class EventEncoder extends ValueWriter {
     private String thread;
     private int msgBytes;
     private int stackBytes;
+    /** Whether a key written in this writing had a lone surrogate, written as U+FFFD. */
+    private boolean lossyKeys;
+    /** Whether keys are told apart as written (lone surrogates as U+FFFD) rather than as strings. */
+    private boolean normalizeKeys;
 
     private final UtcTimestamp clock;
     private static final int KEY_SLOTS = 64;
@@ -116,7 +120,15 @@ final class EventEncoder extends ValueWriter {
         thread = threadName != null ? threadName : Thread.currentThread().getName();
         int max = maxLine;
         recordCalls();
+        lossyKeys = false;
         write(max, max, max, Integer.MAX_VALUE, true);
+        if (lossyKeys) {
+            // Two keys that differ only in lone surrogates are written the same: tell them apart
+            // as written, so that the precedence rules still leave one member per key.
+            normalizeKeys = true;
+            replayCalls();
+            write(max, max, max, Integer.MAX_VALUE, false);
+        }
         if (pos >= max) {
             int others = pos - msgBytes - stackBytes;
             int avail = max - 1 - others - 2 * CUT_MARK.length;
@@ -130,6 +142,7 @@ final class EventEncoder extends ValueWriter {
                 write(max / 32, max / 8, max / 8, max / 2, false);
             }
         }
+        normalizeKeys = false;
         ascii('\n');
     }
 
@@ -293,7 +306,7 @@ final class EventEncoder extends ValueWriter {
         }
         for (int i = 0; i < c.size && pos < until; i++) {
             String key = c.keys[i];
-            if (kvCount > 0 && isKeyValue(key, 0)) {
+            if (kvCount > 0 && isKeyValue(key, 0) || normalizeKeys && isLaterMdcKey(c, i)) {
                 continue;
             }
             byte[] cached = fast ? c.encoded[i] : null;
@@ -302,7 +315,9 @@ final class EventEncoder extends ValueWriter {
                 continue;
             }
             int start = pos;
+            boolean lossy = false;
             if (!isTraceKey(key) && !layout.isReserved(key) && key(key, max)) {
+                lossy = replaced;
                 String value = c.values[i];
                 if (value == null && layout.json) {
                     raw(NULL);
@@ -310,7 +325,7 @@ final class EventEncoder extends ValueWriter {
                     quotedString(value == null ? "null" : value, max);
                 }
             }
-            if (fast && pos - start < max) {
+            if (fast && !lossy && pos - start < max) {
                 c.encoded[i] = java.util.Arrays.copyOfRange(buf, start, pos);
             }
         }
@@ -329,7 +344,7 @@ final class EventEncoder extends ValueWriter {
                     k = kvKeyBytes[i];
                 } else {
                     k = cachedKey(key, max);
-                    if (i < KV_POSITIONS && key.length() <= 256) {
+                    if (i < KV_POSITIONS && key.length() <= 256 && !replaced) {
                         kvKeyRefs[i] = key;
                         kvKeyBytes[i] = k;
                     }
@@ -357,6 +372,7 @@ final class EventEncoder extends ValueWriter {
      */
     private byte[] cachedKey(String key, int max) {
         int slot = System.identityHashCode(key) & (KEY_SLOTS - 1);
+        replaced = false;
         if (keyRefs[slot] == key) {
             return keyBytes[slot];
         }
@@ -369,7 +385,8 @@ final class EventEncoder extends ValueWriter {
             bytes = java.util.Arrays.copyOfRange(buf, start, pos);
             pos = start;
         }
-        if (key.length() <= 256) {
+        // A key with a lone surrogate is not kept: each event must see it to compare keys as written.
+        if (key.length() <= 256 && !replaced) {
             keyRefs[slot] = key;
             keyBytes[slot] = bytes;
         }
@@ -377,6 +394,15 @@ final class EventEncoder extends ValueWriter {
     }
 
     private boolean isKeyValue(String key, int from) {
+        if (normalizeKeys) {
+            String written = asWritten(key);
+            for (int i = from; i < kvCount; i++) {
+                if (asWritten(kvKeys[i] == null ? "null" : kvKeys[i]).equals(written)) {
+                    return true;
+                }
+            }
+            return false;
+        }
         int length = key.length();
         for (int i = from; i < kvCount; i++) {
             String k = kvKeys[i];
@@ -387,9 +413,29 @@ final class EventEncoder extends ValueWriter {
         return false;
     }
 
+    /** Whether an MDC entry after the {@code i}th has a key written the same. */
+    private static boolean isLaterMdcKey(MdcAdapter.Context c, int i) {
+        String written = asWritten(c.keys[i]);
+        for (int j = i + 1; j < c.size; j++) {
+            if (asWritten(c.keys[j]).equals(written)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code key} with each lone surrogate replaced by U+FFFD, as it is written. */
+    private static String asWritten(String key) {
+        StringBuilder b = new StringBuilder(key.length());
+        key.codePoints().forEach(cp -> b.appendCodePoint(Character.isSurrogate((char) cp) && cp <= 0xFFFF
+                ? 0xFFFD : cp));
+        return b.toString();
+    }
+
     /**
      * Writes what introduces a member named {@code key}; writes nothing and returns false if the
      * key is longer than {@code max}, since two keys cut to one length could come out the same.
+     * Afterwards {@link #replaced} tells whether the key had a lone surrogate.
      */
     private boolean key(String key, int max) {
         int start = pos;
@@ -398,7 +444,9 @@ final class EventEncoder extends ValueWriter {
             ascii('"');
         }
         beginString(max);
+        replaced = false;
         text(key);
+        lossyKeys |= replaced;
         boolean whole = !cut;
         cut = false;
         endString();

@@ -38,6 +38,15 @@ class LineBuffer {
     int stringEnd = Integer.MAX_VALUE;
     /** Whether the current string was cut. */
     boolean cut;
+    /** Set when a lone surrogate was written as U+FFFD; cleared by whoever wants to know. */
+    boolean replaced;
+    /**
+     * Whether a high surrogate that ends a piece of text waits for the next piece, which may
+     * start with its low surrogate: set while a message is put together from pattern and arguments.
+     */
+    boolean joining;
+    /** The high surrogate waiting for the next piece of the current string, or 0. */
+    private char pendingHigh;
     private final boolean json;
     private final byte[] escapes;
 
@@ -52,6 +61,8 @@ class LineBuffer {
             buf = new byte[1024];
         }
         pos = 0;
+        joining = false;
+        pendingHigh = 0;
     }
 
     final void ensure(int extra) {
@@ -88,6 +99,9 @@ class LineBuffer {
 
     /** Ends string content, appending the cut mark if it was cut. */
     final void endString() {
+        if (pendingHigh != 0) {
+            flushPending();
+        }
         if (cut) {
             raw(CUT_MARK);
             cut = false;
@@ -102,6 +116,9 @@ class LineBuffer {
 
     /** Appends {@code s[from, to)} escaped, unless the current string was already cut. */
     final void text(String s, int from, int to) {
+        if (pendingHigh != 0) {
+            from = joinPending(s, from, to);
+        }
         if (cut) {
             return;
         }
@@ -129,6 +146,49 @@ class LineBuffer {
         pos = p;
     }
 
+    /** Writes the waiting high surrogate with the low one that starts {@code s[from, to)}, if it does. */
+    private int joinPending(String s, int from, int to) {
+        if (from == to) {
+            return from; // an empty piece: keep waiting
+        }
+        char high = pendingHigh;
+        char low = s.charAt(from);
+        if (!Character.isLowSurrogate(low)) {
+            flushPending();
+            return from;
+        }
+        pendingHigh = 0;
+        if (!cut) {
+            ensure(4);
+            if (pos + 4 > stringEnd) {
+                cut = true;
+            } else {
+                int cp = Character.toCodePoint(high, low);
+                buf[pos] = (byte) (0xF0 | (cp >> 18));
+                buf[pos + 1] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                buf[pos + 2] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                buf[pos + 3] = (byte) (0x80 | (cp & 0x3F));
+                pos += 4;
+            }
+        }
+        return from + 1;
+    }
+
+    /** Writes a waiting high surrogate as what it is: lone, so U+FFFD. */
+    final void flushPending() {
+        char high = pendingHigh;
+        pendingHigh = 0;
+        if (high != 0 && !cut) {
+            ensure(3);
+            int q = encodeSlow(buf, pos, stringEnd, "", 0, 0, high);
+            if (q < 0) {
+                cut = true;
+            } else {
+                pos = q;
+            }
+        }
+    }
+
     private int textSlow(String s, int from, int to, int p) {
         byte[] b = buf;
         byte[] esc = escapes;
@@ -142,6 +202,10 @@ class LineBuffer {
                 }
                 b[p++] = (byte) c;
             } else {
+                if (joining && i + 1 == to && Character.isHighSurrogate(c)) {
+                    pendingHigh = c;
+                    break;
+                }
                 int q = encodeSlow(b, p, end, s, i, to, c);
                 if (q < 0) {
                     cut = true;
@@ -200,6 +264,7 @@ class LineBuffer {
                 return p + 4;
             }
             c = '\uFFFD';
+            replaced = true;
         } else if (json && (c == '\u2028' || c == '\u2029')) {
             if (p + 6 > end) {
                 return -1;
@@ -223,6 +288,9 @@ class LineBuffer {
 
     /** Appends a decimal number inside string content (respecting the cut). */
     final void textNumber(long v) {
+        if (pendingHigh != 0) {
+            flushPending();
+        }
         if (cut) {
             return;
         }

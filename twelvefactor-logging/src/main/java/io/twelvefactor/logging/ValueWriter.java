@@ -136,6 +136,18 @@ class ValueWriter extends LineBuffer {
      * SLF4J's rules: {@code \{}} is a literal {@code {}}, {@code \\{}} a backslash then the argument.
      */
     final void formatted(String pattern, int argCount, Object a0, Object a1, Object[] args, boolean cached) {
+        // A surrogate pair split between the pattern and an argument, or two arguments, is one
+        // character in the message, as in SLF4J's own formatting.
+        joining = true;
+        try {
+            pieces(pattern, argCount, a0, a1, args, cached);
+        } finally {
+            flushPending();
+            joining = false;
+        }
+    }
+
+    private void pieces(String pattern, int argCount, Object a0, Object a1, Object[] args, boolean cached) {
         if (pattern == null) {
             text("null");
             return;
@@ -148,9 +160,14 @@ class ValueWriter extends LineBuffer {
                     if (i <= argCount) {
                         argument(args != null ? args[i - 1] : i == 1 ? a0 : a1);
                     } else {
+                        flushPending();
                         raw(PLACEHOLDER);
                     }
-                    raw(pieces[i]);
+                    byte[] piece = pieces[i];
+                    if (piece.length > 0) {
+                        flushPending();
+                        raw(piece);
+                    }
                 }
                 return;
             }
@@ -189,15 +206,18 @@ class ValueWriter extends LineBuffer {
     private final byte[][][] patternPieces = new byte[PATTERN_SLOTS][][];
 
     /**
-     * The escaped text between the {@code {}} of a pattern without backslashes, from a small
-     * per-thread cache keyed by identity (patterns are mostly constants); null for other patterns.
+     * The escaped text between the {@code {}} of a pattern without backslashes or surrogates,
+     * from a small per-thread cache keyed by identity (patterns are mostly constants); null for
+     * other patterns.
      */
     private byte[][] pieces(String pattern) {
         int slot = System.identityHashCode(pattern) & (PATTERN_SLOTS - 1);
         if (patternRefs[slot] == pattern) {
             return patternPieces[slot];
         }
-        if (pattern.length() > 1024 || pattern.indexOf('\\') >= 0) {
+        if (pattern.length() > 1024 || pattern.indexOf('\\') >= 0 || hasSurrogate(pattern)) {
+            patternRefs[slot] = pattern;
+            patternPieces[slot] = null;
             return null;
         }
         int count = 1;
@@ -220,6 +240,15 @@ class ValueWriter extends LineBuffer {
         patternRefs[slot] = pattern;
         patternPieces[slot] = pieces;
         return pieces;
+    }
+
+    private static boolean hasSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Writes an argument's text inside a string. */

@@ -118,6 +118,46 @@ class HostileInputTest {
     }
 
     @Test
+    void keysThatDifferOnlyInLoneSurrogatesAreOneMember() {
+        capture.factory.mdc.put("m\uD800", "first");
+        capture.factory.mdc.put("m\uDFFF", "second");
+        capture.factory.mdc.put("k\uDBFF", "shadowed by the key-values");
+        capture.factory.mdc.put("alone\uD800", "kept");
+        try {
+            for (int i = 0; i < 2; i++) { // the second time through the per-thread caches
+                log.atInfo().addKeyValue("k\uD800", 1).addKeyValue("k\uFFFD", 2).addKeyValue("k\uDC00", 3)
+                        .addKeyValue("plain", i).log("m");
+            }
+        } finally {
+            capture.factory.mdc.clear();
+        }
+        for (JsonNode e : capture.events()) { // strict: fails on a duplicate key
+            assertEquals(3, e.get("k\uFFFD").asInt(), e.toString());
+            assertEquals("second", e.get("m\uFFFD").asText(), e.toString());
+            assertEquals("kept", e.get("alone\uFFFD").asText(), e.toString());
+        }
+        assertEquals(1, capture.events().get(1).get("plain").asInt());
+    }
+
+    @Test
+    void aSurrogatePairSplitByAPlaceholderIsOneCharacter() {
+        String pattern = "{}{} and {}\uDE00";
+        for (int i = 0; i < 2; i++) { // the second time through the per-thread pattern cache
+            log.info("{}\uDE00", "\uD83D");
+            log.info(pattern, "\uD83D", "\uDE00", "\uD83D");
+            log.info("{}{}", "\uD83D", "\uDE00");
+            log.info("{} x {}", "a\uD83D", "\uDE00b");
+            log.info("end {}", "\uD83D");
+            log.info("{}{}", "\uD83D", 7);
+        }
+        List<String> messages = capture.events().stream().map(e -> e.get("message").asText()).toList();
+        List<String> once = List.of("\uD83D\uDE00", "\uD83D\uDE00 and \uD83D\uDE00", "\uD83D\uDE00",
+                "a\uFFFD x \uFFFDb", "end \uFFFD", "\uFFFD7");
+        assertEquals(once, messages.subList(0, 6));
+        assertEquals(once, messages.subList(6, 12));
+    }
+
+    @Test
     void hostileMarkersAndStackTracesStillWriteTheEvent() {
         Marker real = new BasicMarkerFactory().getMarker("real");
         Marker nullName = (Marker) Proxy.newProxyInstance(Marker.class.getClassLoader(), new Class<?>[] {Marker.class},
