@@ -119,7 +119,6 @@ final class EventEncoder extends ValueWriter {
         }
         thread = threadName != null ? threadName : Thread.currentThread().getName();
         int max = maxLine;
-        recordCalls();
         lossyKeys = false;
         write(max, max, max, Integer.MAX_VALUE, true);
         if (lossyKeys) {

@@ -45,7 +45,7 @@ class LineBuffer {
      * start with its low surrogate: set while a message is put together from pattern and arguments.
      */
     boolean joining;
-    /** The high surrogate waiting for the next piece of the current string, or 0. */
+    /** The high surrogate waiting for the next piece of the message, or 0; written by its end. */
     private char pendingHigh;
     private final boolean json;
     private final byte[] escapes;
@@ -61,8 +61,6 @@ class LineBuffer {
             buf = new byte[1024];
         }
         pos = 0;
-        joining = false;
-        pendingHigh = 0;
     }
 
     final void ensure(int extra) {
@@ -99,9 +97,6 @@ class LineBuffer {
 
     /** Ends string content, appending the cut mark if it was cut. */
     final void endString() {
-        if (pendingHigh != 0) {
-            flushPending();
-        }
         if (cut) {
             raw(CUT_MARK);
             cut = false;

@@ -41,12 +41,10 @@ class ValueWriter extends LineBuffer {
     /** -1 while an event is written the first time; then where the next result is looked for. */
     private int replayFrom = -1;
 
-    /** Starts an event's first writing, which records its calls into application objects. */
-    final void recordCalls() {
-        forgetCalls();
-    }
-
-    /** Starts another writing of the same event, which takes the recorded results. */
+    /**
+     * Starts another writing of the same event, which takes the results the first writing
+     * recorded (an event's first writing records: {@link #forgetCalls} ends every event).
+     */
     final void replayCalls() {
         replayFrom = 0;
     }
