@@ -52,14 +52,19 @@ final class Jdbc {
         return new Jdbc(d).props;
     }
 
-    /** pgjdbc URL-decodes the database and every value, so both are percent-encoded. */
+    /**
+     * pgjdbc URL-decodes the database and every value, so both are percent-encoded. libpq's
+     * parameters become pgjdbc's ({@link Libpq}); secrets then move to the properties.
+     */
     private void postgres() {
         url.append("jdbc:postgresql://");
         hostList(true);
         url.append('/');
         Percent.append(url, d.database().orElse(""), "");
+        Map<String, String> options = Libpq.forPgjdbc(d.query(),
+                (name, problem) -> fail("query parameter " + UrlParser.trim(name), problem));
         char sep = '?';
-        for (Map.Entry<String, String> e : query().entrySet()) {
+        for (Map.Entry<String, String> e : withoutSecrets(options).entrySet()) {
             url.append(sep);
             sep = '&';
             Percent.append(url, e.getKey(), "");
@@ -224,8 +229,13 @@ final class Jdbc {
 
     /** The query minus its secrets, which move to the properties. */
     private Map<String, String> query() {
+        return withoutSecrets(d.query());
+    }
+
+    /** The options minus their secrets, which move to the properties. */
+    private Map<String, String> withoutSecrets(Map<String, String> options) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : d.query().entrySet()) {
+        for (Map.Entry<String, String> e : options.entrySet()) {
             if (UrlWriter.secret(e.getKey())) {
                 props.setProperty(e.getKey(), e.getValue());
             } else {

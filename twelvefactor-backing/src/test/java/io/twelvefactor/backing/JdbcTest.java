@@ -16,7 +16,7 @@ class JdbcTest {
     @CsvSource(delimiter = '|', value = {
         "postgres://u:p@db/app | jdbc:postgresql://db:5432/app",
         "postgresql://db | jdbc:postgresql://db:5432/",
-        "pg://db:6000,[::1]/my+db?application_name=a b&options=-c x=1 | jdbc:postgresql://db:6000,[::1]:5432/my%2Bdb?application_name=a%20b&options=-c%20x%3D1",
+        "pg://db:6000,[::1]/my+db?application_name=a b&options=-c x=1 | jdbc:postgresql://db:6000,[::1]:5432/my%2Bdb?ApplicationName=a%20b&options=-c%20x%3D1",
         "postgres://db/app?sslmode=verify-full | jdbc:postgresql://db:5432/app?sslmode=verify-full",
         "cockroachdb://crdb/defaultdb?sslmode=require | jdbc:postgresql://crdb:26257/defaultdb?sslmode=require",
         "redshift://cluster.example.com/dev | jdbc:postgresql://cluster.example.com:5439/dev",
