@@ -233,10 +233,18 @@ public final class BackingService {
      * {@code mongodb+srv}), else what {@code ?sslmode=} says, and for MongoDB
      * {@code ?tls=}/{@code ?ssl=}. Nothing is assumed when the URL is silent.
      *
-     * @return the mode, or empty when the URL does not say
+     * <p>Present only when the URL asks for TLS: a URL that turns it off
+     * ({@code sslmode=disable}, MongoDB's {@code tls=false}) gives empty, as a silent one
+     * does, so that {@code tls().isPresent()} never means "no TLS". The explicit
+     * {@code disable} still reaches the JDBC driver through {@link #toJdbcUrl()} (pgjdbc
+     * would otherwise try TLS first). To decide whether to encrypt, use
+     * {@code tls().map(Tls::isRequired).orElse(false)}; {@link Tls#ALLOW} and
+     * {@link Tls#PREFER} leave it to the server.
+     *
+     * @return the mode, never {@link Tls#DISABLE}, or empty when the URL does not ask for TLS
      */
     public Optional<Tls> tls() {
-        return Optional.ofNullable(tls);
+        return tls == Tls.DISABLE ? Optional.empty() : Optional.ofNullable(tls);
     }
 
     /**
@@ -373,6 +381,11 @@ public final class BackingService {
 
     Scheme row() {
         return row;
+    }
+
+    /** The TLS mode as the URL wrote it, {@link Tls#DISABLE} included, or {@code null}. */
+    Tls tlsAsWritten() {
+        return tls;
     }
 
     /** {@code mem} or {@code file} for an embedded H2 database, else {@code null}. */

@@ -148,7 +148,7 @@ final class Jdbc {
     /** Oracle thin, EZConnect Plus: {@code @//host:port/service?name=value}, TLS as tcps. */
     private void oracle() {
         Host h = single();
-        Tls tls = d.tls().orElse(null);
+        Tls tls = d.tlsAsWritten();
         Map<String, String> options = options(null);
         if (tls != null && tls != Tls.DISABLE) {
             if (tls != Tls.VERIFY_CA && tls != Tls.VERIFY_FULL) {
@@ -179,7 +179,7 @@ final class Jdbc {
             url.append("jdbc:h2:").append(d.embedded()).append(':')
                     .append(d.database().orElseThrow());
         } else {
-            Tls tls = d.tls().orElse(null);
+            Tls tls = d.tlsAsWritten();
             if (tls != null && tls != Tls.DISABLE && tls != Tls.REQUIRE) {
                 throw noTls("H2's ssl:// does not verify the server's certificate; use require");
             }
@@ -215,7 +215,7 @@ final class Jdbc {
 
     /** The driver's option for the URL's TLS mode, indexed like {@link Tls}: "name=value". */
     private String map(String name, String... values) {
-        Tls tls = d.tls().orElse(null);
+        Tls tls = d.tlsAsWritten();
         if (tls == null) {
             return null;
         }
@@ -302,7 +302,7 @@ final class Jdbc {
     }
 
     private BackingServiceException noTls(String why) {
-        return fail("tls", "sslmode=" + d.tls().map(Tls::sslmode).orElse("") + " has no "
+        return fail("tls", "sslmode=" + (d.tlsAsWritten() == null ? "" : d.tlsAsWritten().sslmode()) + " has no "
                 + driver + " JDBC form: " + why);
     }
 

@@ -9,7 +9,11 @@ package io.twelvefactor.backing;
  * README's TLS table.
  */
 public enum Tls {
-    /** No TLS. */
+    /**
+     * No TLS: {@code sslmode=disable}. {@link BackingService#tls()} reports such a URL as
+     * empty, as it does one that does not mention TLS; {@link BackingService#toJdbcUrl()}
+     * still passes the explicit mode to the driver.
+     */
     DISABLE("disable"),
     /** Plain first, TLS if the server insists. */
     ALLOW("allow"),
