@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 
 /**
@@ -41,18 +42,21 @@ public final class BackingService {
     private final Scheme row;
     private final String embedded;
     private final List<Host> hosts;
+    private final OptionalInt hostlessPort;
     private final String user;
     private final String password;
     private final String database;
     private final Map<String, String> query;
     private final Tls tls;
 
-    BackingService(String scheme, Scheme row, String embedded, List<Host> hosts, String user,
-            String password, String database, Map<String, String> query, Tls tls) {
+    BackingService(String scheme, Scheme row, String embedded, List<Host> hosts,
+            OptionalInt hostlessPort, String user, String password, String database,
+            Map<String, String> query, Tls tls) {
         this.scheme = scheme;
         this.row = row;
         this.embedded = embedded;
         this.hosts = List.copyOf(hosts);
+        this.hostlessPort = hostlessPort;
         this.user = user;
         this.password = password;
         this.database = database;
@@ -156,9 +160,12 @@ public final class BackingService {
 
     /**
      * Every host, in the order written. Empty for an embedded H2 database
-     * ({@code h2:mem:NAME}, {@code h2:file:PATH}), and only then.
+     * ({@code h2:mem:NAME}, {@code h2:file:PATH}), and for a URL that names no host where
+     * the spec leaves the host to the client: libpq's {@code postgres:///db} (its local
+     * Unix socket) and the RabbitMQ URI spec's {@code amqp://} (the client's default,
+     * {@code localhost}).
      *
-     * @return the hosts, at least one unless the database is embedded
+     * @return the hosts, possibly empty
      */
     public List<Host> hosts() {
         return hosts;
@@ -168,19 +175,25 @@ public final class BackingService {
      * The first host's decoded name, IPv6 address (no brackets) or socket path.
      *
      * @return {@code hosts().get(0).name()}
-     * @throws IllegalStateException if the database is embedded ({@code hosts()} is empty)
+     * @throws IllegalStateException if {@code hosts()} is empty (an embedded database, or a
+     *     URL that leaves the host to the client)
      */
     public String host() {
         return firstHost().name();
     }
 
     /**
-     * The first host's effective port: the one written, or the scheme's default.
+     * The first host's effective port: the one written, or the scheme's default. For a URL
+     * that names no host ({@code postgres://:5433/db}, {@code amqp://}), the port it writes
+     * or the default.
      *
-     * @return {@code hosts().get(0).port()}
-     * @throws IllegalStateException if the database is embedded ({@code hosts()} is empty)
+     * @return {@code hosts().get(0).port()}, or the port of a URL without host
+     * @throws IllegalStateException if the database is embedded
      */
     public int port() {
+        if (hosts.isEmpty() && embedded == null) {
+            return hostlessPort.orElse(row.defaultPort());
+        }
         return firstHost().port();
     }
 
@@ -248,14 +261,52 @@ public final class BackingService {
     }
 
     /**
-     * The Redis database index: the path ({@code redis://host/3}), 0 when there is none.
+     * The Redis database index: the path ({@code redis://host/3}), or for a socket URL
+     * {@code ?database=} (Lettuce's {@code redis-socket://}) or {@code ?db=} (redis-py's
+     * {@code unix://}); 0 when there is none.
      *
      * @return the index, 0 or more
      * @throws IllegalStateException if {@link #kind()} is not {@code redis}
      */
     public int redisDatabase() {
         requireKind("redis");
-        return database == null || database.isEmpty() ? 0 : Integer.parseInt(database);
+        String index = row.form() == Scheme.Form.SOCKET
+                ? query.getOrDefault("database", query.get("db")) : database;
+        return index == null || index.isEmpty() ? 0 : Integer.parseInt(index);
+    }
+
+    /**
+     * The Redis Sentinel master this URL names: Lettuce's {@code ?sentinelMasterId=} or
+     * {@code #master} on a {@code redis-sentinel://} or {@code rediss-sentinel://} URL,
+     * whose hosts are the sentinels (default port 26379).
+     *
+     * @return the master's name, or empty when the URL is not a sentinel URL
+     * @throws IllegalStateException if {@link #kind()} is not {@code redis}
+     */
+    public Optional<String> redisSentinelMaster() {
+        requireKind("redis");
+        return row.form() == Scheme.Form.SENTINEL
+                ? Optional.of(query.get(UrlParser.SENTINEL_MASTER)) : Optional.empty();
+    }
+
+    /**
+     * Kafka's {@code bootstrap.servers}: every broker as {@code host:port}, comma-separated,
+     * from Heroku's {@code KAFKA_URL} ({@code kafka+ssl://b1:9096,kafka+ssl://b2:9096}).
+     * TLS is on when {@link #tls()} is present ({@code kafka+ssl}): set kafka-clients'
+     * {@code security.protocol} to {@code SSL}, else {@code PLAINTEXT}.
+     *
+     * @return the bootstrap servers, such as {@code b1:9096,b2:9096}
+     * @throws IllegalStateException if {@link #kind()} is not {@code kafka}
+     */
+    public String kafkaBootstrapServers() {
+        requireKind("kafka");
+        StringBuilder b = new StringBuilder(32 * hosts.size());
+        for (Host h : hosts) {
+            b.append(b.length() == 0 ? "" : ",");
+            Percent.appendHost(b, h);
+            b.append(':').append(h.port());
+        }
+        return b.toString();
     }
 
     /**
@@ -364,7 +415,8 @@ public final class BackingService {
     @Override
     public boolean equals(Object o) {
         return o instanceof BackingService other && scheme.equals(other.scheme)
-                && Objects.equals(embedded, other.embedded) && hosts.equals(other.hosts) && Objects.equals(user, other.user)
+                && Objects.equals(embedded, other.embedded) && hosts.equals(other.hosts)
+                && hostlessPort.equals(other.hostlessPort) && Objects.equals(user, other.user)
                 && Objects.equals(password, other.password)
                 && Objects.equals(database, other.database) && query.equals(other.query);
     }
@@ -376,7 +428,8 @@ public final class BackingService {
      */
     @Override
     public int hashCode() {
-        return Objects.hash(scheme, embedded, hosts, user, password, database, query);
+        return Objects.hash(scheme, embedded, hosts, hostlessPort, user, password, database,
+                query);
     }
 
     Scheme row() {
@@ -388,15 +441,25 @@ public final class BackingService {
         return tls;
     }
 
+    /** The port written in a URL that names no host, such as {@code postgres://:5433/}. */
+    OptionalInt hostlessPort() {
+        return hostlessPort;
+    }
+
     /** {@code mem} or {@code file} for an embedded H2 database, else {@code null}. */
     String embedded() {
         return embedded;
     }
 
     private Host firstHost() {
-        if (hosts.isEmpty()) {
+        if (hosts.isEmpty() && embedded != null) {
             throw new IllegalStateException("an embedded h2:" + embedded + ": database has no"
                     + " host or port; check hosts().isEmpty() before asking");
+        }
+        if (hosts.isEmpty()) {
+            throw new IllegalStateException("this " + row.kind() + " URL names no host, leaving"
+                    + " it to the client (libpq: its local Unix socket; RabbitMQ: localhost);"
+                    + " check hosts().isEmpty() before asking");
         }
         return hosts.get(0);
     }

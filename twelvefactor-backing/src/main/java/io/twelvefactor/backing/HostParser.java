@@ -14,15 +14,31 @@ final class HostParser {
 
     private final UrlParser parser;
     private final String s;
+    private final boolean mongo;
 
-    HostParser(UrlParser parser, String s) {
+    HostParser(UrlParser parser, String s, Scheme row) {
         this.parser = parser;
         this.s = s;
+        this.mongo = row.kind().equals("mongodb");
     }
 
-    /** The hosts written in {@code s[start, end)}, or those of a {@code ?host=} parameter. */
-    List<Host> hosts(int start, int end, Scheme row, String hostParam, String portParam) {
-        return hosts(splitHosts(start, end), row, hostParam, portParam);
+    /**
+     * The hosts written in {@code s[start, end)}, or those of a {@code ?host=} parameter.
+     * For libpq's kinds, {@code ?host=} and {@code ?port=} override the authority's hosts and
+     * ports as libpq does; an empty host list there, or for AMQP, means the client's default
+     * (libpq's local socket, RabbitMQ's localhost) and gives no host.
+     */
+    Hosts hosts(int start, int end, Scheme row, String hostParam, String portParam) {
+        List<int[]> entries = splitHosts(start, end);
+        if (row.postgresFamily()) {
+            return libpq(entries, row, hostParam, portParam);
+        }
+        boolean hostless = row.hostOptional() && hostParam == null && entries.size() == 1;
+        return hosts(entries, row, hostParam, portParam, hostless);
+    }
+
+    /** What the host list gave: the hosts, or none and the port written without a host. */
+    record Hosts(List<Host> list, OptionalInt hostlessPort) {
     }
 
     /** Splits the host list at commas outside IPv6 brackets: {start, end} pairs. */
@@ -45,8 +61,106 @@ final class HostParser {
         return out;
     }
 
-    private List<Host> hosts(List<int[]> entries, Scheme row, String hostParam,
-            String portParam) {
+    /**
+     * libpq's rules: the authority gives host and port lists, {@code ?host=} and
+     * {@code ?port=} replace them (libpq stores the query's value last), one port applies to
+     * every host, otherwise there is one per host; an empty port is the default, and one
+     * empty host the default socket.
+     */
+    private Hosts libpq(List<int[]> entries, Scheme row, String hostParam, String portParam) {
+        boolean many = entries.size() > 1;
+        List<String> names = new ArrayList<>(entries.size());
+        List<OptionalInt> ports = new ArrayList<>(entries.size());
+        List<Integer> at = new ArrayList<>(entries.size());
+        for (int k = 0; k < entries.size(); k++) {
+            int a = entries.get(k)[0];
+            int b = entries.get(k)[1];
+            String[] name = new String[1];
+            ports.add(entry(a, b, many ? k + 1 : 0, name));
+            names.add(name[0]);
+            at.add(a + 1);
+        }
+        if (hostParam != null) {
+            names.clear();
+            at.clear();
+            int p = position("host");
+            for (String name : hostParam.split(",", -1)) {
+                if (!name.isEmpty() && name.charAt(0) != '/') {
+                    checkHostName(name, "query parameter host", p);
+                }
+                names.add(name);
+                at.add(p);
+            }
+        }
+        String portComponent = "port";
+        if (portParam != null) {
+            ports.clear();
+            portComponent = "query parameter port";
+            for (String text : portParam.split(",", -1)) {
+                ports.add(text.isEmpty() ? OptionalInt.empty()
+                        : OptionalInt.of(portValue(text, portComponent, position("port"))));
+            }
+        }
+        if (ports.size() != 1 && ports.size() != names.size()) {
+            throw fail(portComponent, portParam != null ? position("port") : 0, "lists "
+                    + ports.size() + " ports for " + names.size() + " hosts; write one port for"
+                    + " every host, or a single port for all");
+        }
+        if (names.size() == 1 && names.get(0).isEmpty()) {
+            return new Hosts(List.of(), ports.get(0));
+        }
+        List<Host> out = new ArrayList<>(names.size());
+        for (int k = 0; k < names.size(); k++) {
+            String component = hostParam != null ? "query parameter host"
+                    : names.size() > 1 ? "host " + (k + 1) : "host";
+            if (names.get(k).isEmpty()) {
+                throw fail(component, at.get(k), "is empty; write a host name such as localhost,"
+                        + " or a Unix socket directory as %2Fvar%2Frun%2Fpostgresql");
+            }
+            out.add(host(names.get(k), ports.get(ports.size() == 1 ? 0 : k), row, component,
+                    at.get(k) - 1));
+        }
+        return new Hosts(out, OptionalInt.empty());
+    }
+
+    /**
+     * Reads one entry of the authority's host list: stores its decoded name (possibly empty)
+     * in {@code name[0]} and returns its port, empty when none or an empty one is written.
+     * {@code index} is the entry's 1-based number in a list of several, else 0.
+     */
+    private OptionalInt entry(int a, int b, int index, String[] name) {
+        String component = index > 0 ? "host " + index : "host";
+        int portStart = -1;
+        if (a < b && s.charAt(a) == '[') {
+            int close = s.indexOf(']', a);
+            if (close < 0 || close >= b) {
+                throw fail(component, a + 1, "'[' opens an IPv6 address that no ']' closes");
+            }
+            name[0] = ipv6(a + 1, close, component);
+            if (close + 1 < b) {
+                if (s.charAt(close + 1) != ':') {
+                    throw fail(component, close + 2, "expected ':' and a port after ']'");
+                }
+                portStart = close + 2;
+            }
+        } else {
+            int colon = s.indexOf(':', a);
+            if (colon >= 0 && colon < b) {
+                int second = s.indexOf(':', colon + 1);
+                if (second >= 0 && second < b) {
+                    throw fail(component, a + 1, "an IPv6 address must be written in"
+                            + " brackets, such as [::1]:5432");
+                }
+                portStart = colon + 1;
+            }
+            name[0] = hostName(a, portStart < 0 ? b : portStart - 1, component);
+        }
+        return portStart < 0 ? OptionalInt.empty()
+                : port(portStart, b, index > 0 ? "port " + index : "port");
+    }
+
+    private Hosts hosts(List<int[]> entries, Scheme row, String hostParam,
+            String portParam, boolean hostless) {
         boolean many = entries.size() > 1;
         List<Host> out = new ArrayList<>(entries.size());
         OptionalInt paramPort = OptionalInt.empty();
@@ -54,41 +168,23 @@ final class HostParser {
             int a = entries.get(k)[0];
             int b = entries.get(k)[1];
             String component = many ? "host " + (k + 1) : "host";
-            String name;
-            int portStart = -1;
-            if (a < b && s.charAt(a) == '[') {
-                int close = s.indexOf(']', a);
-                if (close < 0 || close >= b) {
-                    throw fail(component, a + 1, "'[' opens an IPv6 address that no ']' closes");
-                }
-                name = ipv6(a + 1, close, component);
-                if (close + 1 < b) {
-                    if (s.charAt(close + 1) != ':') {
-                        throw fail(component, close + 2, "expected ':' and a port after ']'");
-                    }
-                    portStart = close + 2;
-                }
-            } else {
-                int colon = s.indexOf(':', a);
-                if (colon >= 0 && colon < b) {
-                    int second = s.indexOf(':', colon + 1);
-                    if (second >= 0 && second < b) {
-                        throw fail(component, a + 1, "an IPv6 address must be written in"
-                                + " brackets, such as [::1]:5432");
-                    }
-                    portStart = colon + 1;
-                }
-                name = hostName(a, portStart < 0 ? b : portStart - 1, component);
+            String[] name = new String[1];
+            OptionalInt written = entry(a, b, many ? k + 1 : 0, name);
+            if (name[0].isEmpty() && hostless) {
+                return new Hosts(List.of(), written);
             }
-            OptionalInt written = portStart < 0 ? OptionalInt.empty()
-                    : OptionalInt.of(port(portStart, b, many ? "port " + (k + 1) : "port"));
             if (hostParam == null) {
-                if (name.isEmpty()) {
+                if (name[0].isEmpty()) {
                     throw fail(component, a + 1, "is empty; write a host name such as localhost,"
                             + " or a Unix socket directory as %2Fvar%2Frun%2Fpostgresql");
                 }
-                out.add(host(name, written, row, component, a));
-            } else if (!name.isEmpty() || many) {
+                if (row.kind().equals("mongodb") && name[0].charAt(0) == '/'
+                        && written.isPresent()) {
+                    throw fail(component, a + 1, "a Unix socket takes no port (MongoDB"
+                            + " connection-string spec); remove the ':' and port");
+                }
+                out.add(host(name[0], written, row, component, a));
+            } else if (!name[0].isEmpty() || many) {
                 throw fail("query parameter host", position("host"), "names a host although"
                         + " the URL's authority already does; keep one of the two");
             } else {
@@ -117,7 +213,7 @@ final class HostParser {
                 out.add(host(name, paramPort, row, component, p - 1));
             }
         }
-        return out;
+        return new Hosts(out, OptionalInt.empty());
     }
 
     private Host host(String name, OptionalInt written, Scheme row, String component, int at) {
@@ -168,12 +264,19 @@ final class HostParser {
         }
     }
 
-    private int port(int a, int b, String component) {
+    /**
+     * The port in {@code s[a, b)}. An empty one means the default (libpq, RFC 3986 section
+     * 3.2.3), except for MongoDB, whose connection-string spec requires a number.
+     */
+    private OptionalInt port(int a, int b, String component) {
         if (a == b) {
-            throw fail(component, a, "':' is not followed by a port; write a port 1-65535 or"
-                    + " remove the ':'");
+            if (mongo) {
+                throw fail(component, a, "':' is not followed by a port; write a port 1-65535"
+                        + " or remove the ':'");
+            }
+            return OptionalInt.empty();
         }
-        return portValue(s.substring(a, b), component, a + 1);
+        return OptionalInt.of(portValue(s.substring(a, b), component, a + 1));
     }
 
     private int portValue(String text, String component, int position) {

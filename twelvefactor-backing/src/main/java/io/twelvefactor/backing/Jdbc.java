@@ -32,6 +32,14 @@ final class Jdbc {
                         + " userinfo, such as postgres://user:password@host/db, not in its query");
             }
         }
+        if (d.hosts().isEmpty() && d.embedded() == null && KINDS.contains(driver)) {
+            throw fail("host", "the URL names no host, which libpq reads as its local Unix"
+                    + " socket; pgjdbc cannot reach a socket without a socket factory, and its"
+                    + " own default (TCP to localhost) may be another server or ask for other"
+                    + " credentials; name the host, such as "
+                    + d.scheme() + "://localhost" + d.hostlessPort().stream()
+                            .mapToObj(p -> ":" + p).findFirst().orElse("") + "/db");
+        }
         switch (driver) {
             case "postgresql", "cockroachdb", "redshift" -> postgres();
             case "mysql" -> mysql();

@@ -86,7 +86,7 @@ class JdbcTest {
         "redis://h | jdbc | a redis URL has no JDBC form; toJdbcUrl() serves postgresql, cockroachdb, redshift, mysql, mariadb, sqlserver, oracle, h2",
         "postgres://%2Ftmp/db | host | is a Unix socket, which the postgresql JDBC driver cannot reach without a socket factory; use a TCP host",
         "sqlserver://a,b | host | the sqlserver JDBC URL takes one host; write one",
-        "postgres://db/app?password=pw | query parameter password | credentials go in the URL's userinfo, such as postgres://user:password@host/db, not in its query",
+        "postgres://db/app?Password=pw | query parameter Password | credentials go in the URL's userinfo, such as postgres://user:password@host/db, not in its query",
         "mysql://u@db/app?User=v | query parameter User | credentials go in the URL's userinfo, such as postgres://user:password@host/db, not in its query",
         "oracle://db/svc?PASSWORD=pw | query parameter PASSWORD | credentials go in the URL's userinfo, such as postgres://user:password@host/db, not in its query",
         "mssql://%2Fvar%2Frun%2Fs/db | host | is a Unix socket, which the sqlserver JDBC driver cannot reach without a socket factory; use a TCP host",
