@@ -81,11 +81,19 @@ final class Jdbc {
         }
     }
 
-    /** MySQL Connector/J decodes the URL; TLS is {@code sslMode}. */
+    /**
+     * MySQL Connector/J decodes the URL and trims the database name, so a name that begins
+     * or ends with whitespace could not arrive as written; TLS is {@code sslMode}.
+     */
     private void mysql() {
         url.append("jdbc:mysql://");
         hostList(true);
         url.append('/');
+        String db = d.database().orElse("");
+        if (!db.equals(db.strip())) {
+            throw fail("database", "begins or ends with whitespace, which MySQL Connector/J"
+                    + " trims; rename the database or remove the spaces");
+        }
         Percent.append(url, d.database().orElse(""), "");
         char sep = '?';
         for (Map.Entry<String, String> e : options(mysqlTls()).entrySet()) {

@@ -131,6 +131,10 @@ final class UrlParser {
      * percent-encoded, so a second raw one is an error rather than part of the password.
      */
     private void strictMongoUserinfo(int authStart, int at, int colon) {
+        if (at == authStart || colon == authStart) {
+            throw fail("user", authStart + 1, "is empty; MongoDB requires a user name before"
+                    + " ':' and '@', or no '@' at all");
+        }
         int firstAt = s.indexOf('@', authStart);
         if (firstAt < at) {
             throw fail("user", firstAt + 1, "MongoDB requires '@' in a user name or password to"
@@ -370,6 +374,16 @@ final class UrlParser {
             throw fail("virtual host", s.indexOf('/', authEnd + 1) + 1, "a virtual host cannot"
                     + " contain an unencoded '/'; write it as %2F, such as /%2F for the"
                     + " virtual host '/'");
+        }
+        if (kind.equals("mongodb") && database != null) {
+            // The driver reads the path as database.collection; the rule is the database's.
+            int dot = database.indexOf('.');
+            for (int i = 0; i < (dot < 0 ? database.length() : dot); i++) {
+                if ("/\\ \"".indexOf(database.charAt(i)) >= 0) {
+                    throw fail("database", authEnd + 2, "a MongoDB database name cannot contain"
+                            + " '/', '\\', ' ' or '\"'");
+                }
+            }
         }
         if (row.srv()) {
             if (hosts.size() != 1 || hosts.get(0).isUnixSocket()) {

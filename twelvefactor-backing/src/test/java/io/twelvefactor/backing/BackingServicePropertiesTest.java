@@ -352,7 +352,8 @@ class BackingServicePropertiesTest {
                                 : new Host(hostNames.get(i), p, OptionalInt.of(p)));
                     }
                     String database = row.kind().equals("redis") && db != null ? Integer.toString(redisDb)
-                            : row.postgresFamily() && "".equals(db) ? null : db;
+                            : row.postgresFamily() && "".equals(db) ? null
+                            : row.kind().equals("mongodb") && db != null ? db.replaceAll("[/\\\\ \"]", "") : db;
                     return new Spec(s, user == null ? null : user, user == null ? null : pw, hosts, database, q,
                             null);
                 });
