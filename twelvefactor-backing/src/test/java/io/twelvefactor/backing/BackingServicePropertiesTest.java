@@ -354,8 +354,9 @@ class BackingServicePropertiesTest {
                     String database = row.kind().equals("redis") && db != null ? Integer.toString(redisDb)
                             : row.postgresFamily() && "".equals(db) ? null
                             : row.kind().equals("mongodb") && db != null ? db.replaceAll("[/\\\\ \"]", "") : db;
-                    return new Spec(s, user == null ? null : user, user == null ? null : pw, hosts, database, q,
-                            null);
+                    // MongoDB refuses an empty user name before '@'.
+                    String u = user != null && user.isEmpty() && row.kind().equals("mongodb") ? "u" : user;
+                    return new Spec(s, u, u == null ? null : pw, hosts, database, q, null);
                 });
     }
 
