@@ -20,16 +20,32 @@ import java.util.Properties;
  *
  * <p>Parsing splits the URL into its components first and percent-decodes each one after
  * ({@code +} stays {@code +}; {@code %zz} and {@code %00} are errors). Credentials end at the
- * <em>last</em> {@code @} of the authority, so a password may hold {@code @} and {@code :};
+ * <em>last</em> {@code @} of the authority, so a password may hold {@code @} and {@code :}
+ * (MongoDB excepted: its connection-string spec requires {@code %40} and {@code %3A});
  * it must percent-encode {@code /}, {@code ?}, {@code #} and {@code %}. The authority may list
  * several hosts ({@code h1:5432,h2:5433}), bracketed IPv6 literals, host names with
- * underscores, and Unix sockets ({@code %2Fvar%2Frun%2Fpostgresql}, or libpq's
- * {@code ?host=/var/run/postgresql}, which moves into {@link #hosts()} with its {@code ?port=}).
- * Ports are 1–65535.
- * A URL must name a host, except H2's embedded forms: {@code h2:mem:NAME} (an in-memory
- * database) and {@code h2:file:PATH} ({@code ./data/notes}, {@code /var/data/notes}), with
- * optional {@code ?NAME=value} settings, which have no host, no credentials and no TLS.
- * A trailing newline is an error that says so.
+ * underscores or non-ASCII letters, and Unix sockets ({@code %2Fvar%2Frun%2Fpostgresql}).
+ * Ports are 1–65535; an empty port ({@code h:}) is the default (RFC 3986 section 3.2.3),
+ * except for MongoDB. Each kind then follows its own spec:
+ * <ul>
+ * <li>PostgreSQL, CockroachDB, Redshift: libpq's connection URIs (PostgreSQL manual,
+ *     "Connection Strings"): the host may be left out ({@code postgres:///db}, libpq's
+ *     local socket: {@link #hosts()} is empty); {@code ?host=}, {@code ?port=},
+ *     {@code ?user=}, {@code ?password=} and {@code ?dbname=} override the URI's
+ *     components and leave {@link #query()}; {@code postgresql://host/} reads no database.
+ * <li>AMQP: the RabbitMQ URI specification, every component optional ({@code amqp://},
+ *     {@code amqp:///vhost}, {@code amqp://user@}).
+ * <li>MongoDB: the connection-string and initial DNS seedlist specifications
+ *     ({@code mongodb+srv://} takes one host and no port; a socket host no port).
+ * <li>Redis: the IANA {@code redis}/{@code rediss} schemes, Lettuce's
+ *     {@code redis-socket://} and {@code redis-sentinel://} and redis-py's {@code unix://}.
+ * <li>Kafka: Heroku's {@code KAFKA_URL}, {@code kafka+ssl://b1:9096,kafka+ssl://b2:9096}.
+ * <li>H2's embedded forms: {@code h2:mem:NAME} (an in-memory database) and
+ *     {@code h2:file:PATH} ({@code ./data/notes}, {@code /var/data/notes}), with optional
+ *     {@code ?NAME=value} settings, which have no host, no credentials and no TLS.
+ * </ul>
+ * A trailing newline is an error that says so. The README lists where this module is
+ * stricter than a spec, and where it reads a URL differently from a client's own parser.
  *
  * <p>{@link #toString()} never shows the password; {@link #toUrl()} renders it, normalized, so
  * that {@code parse(d.toUrl()).equals(d)}. Instances are immutable and thread-safe;
@@ -148,8 +164,8 @@ public final class BackingService {
     /**
      * The canonical kind of service: {@code postgresql}, {@code cockroachdb},
      * {@code redshift}, {@code mysql}, {@code mariadb}, {@code sqlserver}, {@code oracle},
-     * {@code h2}, {@code redis}, {@code amqp}, {@code mongodb}, {@code smtp}, {@code nats},
-     * {@code mqtt}, {@code memcached}, {@code http}; for a URL accepted by
+     * {@code h2}, {@code redis}, {@code amqp}, {@code mongodb}, {@code kafka}, {@code smtp},
+     * {@code nats}, {@code mqtt}, {@code memcached}, {@code http}; for a URL accepted by
      * {@link #parseGeneric(String)} with an unknown scheme, the scheme itself.
      *
      * @return the kind, lower case
@@ -242,8 +258,9 @@ public final class BackingService {
 
     /**
      * What the URL asks of TLS: {@link Tls#VERIFY_FULL} for a secure scheme
-     * ({@code rediss}, {@code amqps}, {@code smtps}, {@code mqtts}, {@code https},
-     * {@code mongodb+srv}), else what {@code ?sslmode=} says, and for MongoDB
+     * ({@code rediss}, {@code rediss-sentinel}, {@code amqps}, {@code smtps}, {@code mqtts},
+     * {@code https}, {@code mongodb+srv}, {@code kafka+ssl}), else what {@code ?sslmode=}
+     * says, and for MongoDB
      * {@code ?tls=}/{@code ?ssl=}. Nothing is assumed when the URL is silent.
      *
      * <p>Present only when the URL asks for TLS: a URL that turns it off
@@ -357,11 +374,17 @@ public final class BackingService {
      * with each query parameter as {@code ;NAME=value}; nothing is added, so an in-memory
      * database that should outlive its last connection says {@code ?DB_CLOSE_DELAY=-1}).
      *
+     * <p>For pgjdbc (postgresql, cockroachdb, redshift), libpq's parameters become pgjdbc's
+     * ({@code target_session_attrs=read-write} is {@code targetServerType=primary},
+     * {@code application_name} is {@code ApplicationName}…, the README's libpq table);
+     * a libpq parameter pgjdbc cannot express is an error naming it; others pass through.
+     *
      * @return the JDBC URL
      * @throws BackingServiceException if the kind has no JDBC form, or the URL asks for
-     *     something its driver cannot do (several hosts for SQL Server, a Unix socket for
-     *     pgjdbc, an {@code sslmode} with no equivalent), or its query holds {@code user} or
-     *     {@code password} (credentials go in the userinfo)
+     *     something its driver cannot do (several hosts for SQL Server, a Unix socket or no
+     *     host at all for pgjdbc, an {@code sslmode} or libpq parameter with no equivalent),
+     *     or its query holds a credential in a spelling libpq does not read ({@code User},
+     *     or {@code user}/{@code password} for drivers other than pgjdbc)
      */
     public String toJdbcUrl() {
         return Jdbc.url(this);

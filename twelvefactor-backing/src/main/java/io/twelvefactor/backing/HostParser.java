@@ -83,22 +83,21 @@ final class HostParser {
         if (hostParam != null) {
             names.clear();
             at.clear();
-            int p = position("host");
-            for (String name : hostParam.split(",", -1)) {
+            for (String name : commaList(hostParam)) {
                 if (!name.isEmpty() && name.charAt(0) != '/') {
-                    checkHostName(name, "query parameter host", p);
+                    checkHostName(name, "query parameter host", HOST_PARAM);
                 }
                 names.add(name);
-                at.add(p);
+                at.add(HOST_PARAM);
             }
         }
         String portComponent = "port";
         if (portParam != null) {
             ports.clear();
             portComponent = "query parameter port";
-            for (String text : portParam.split(",", -1)) {
+            for (String text : commaList(portParam)) {
                 ports.add(text.isEmpty() ? OptionalInt.empty()
-                        : OptionalInt.of(portValue(text, portComponent, position("port"))));
+                        : OptionalInt.of(portValue(text, portComponent, PORT_PARAM)));
             }
         }
         if (ports.size() != 1 && ports.size() != names.size()) {
@@ -114,11 +113,11 @@ final class HostParser {
             String component = hostParam != null ? "query parameter host"
                     : names.size() > 1 ? "host " + (k + 1) : "host";
             if (names.get(k).isEmpty()) {
-                throw fail(component, at.get(k), "is empty; write a host name such as localhost,"
-                        + " or a Unix socket directory as %2Fvar%2Frun%2Fpostgresql");
+                throw fail(component, where(at.get(k)), "is empty; write a host name such as"
+                        + " localhost, or a Unix socket directory as %2Fvar%2Frun%2Fpostgresql");
             }
             out.add(host(names.get(k), ports.get(ports.size() == 1 ? 0 : k), row, component,
-                    at.get(k) - 1));
+                    where(at.get(k)) - 1));
         }
         return new Hosts(out, OptionalInt.empty());
     }
@@ -258,7 +257,7 @@ final class HostParser {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c < 0x80 && !Percent.unreserved(c)) {
-                throw fail(component, position, "'" + c + "' cannot appear in a host name"
+                throw fail(component, where(position), "'" + c + "' cannot appear in a host name"
                         + " (letters, digits, '-', '.', '_'); a Unix socket path starts with %2F");
             }
         }
@@ -279,6 +278,25 @@ final class HostParser {
         return OptionalInt.of(portValue(s.substring(a, b), component, a + 1));
     }
 
+    /** {@code text} split at every comma, empty pieces kept; one piece costs no copy. */
+    private static List<String> commaList(String text) {
+        if (text.indexOf(',') < 0) {
+            return List.of(text);
+        }
+        return List.of(text.split(",", -1));
+    }
+
+    /** Stands for the position of {@code ?host=}, found only when an error needs it. */
+    private static final int HOST_PARAM = -1;
+    /** Stands for the position of {@code ?port=}, found only when an error needs it. */
+    private static final int PORT_PARAM = -2;
+
+    /** A 1-based position, resolving {@link #HOST_PARAM} and {@link #PORT_PARAM}. */
+    private int where(int position) {
+        return position == HOST_PARAM ? position("host")
+                : position == PORT_PARAM ? position("port") : position;
+    }
+
     private int portValue(String text, String component, int position) {
         int value = text.isEmpty() ? -1 : 0;
         for (int i = 0; i < text.length() && value >= 0; i++) {
@@ -286,11 +304,11 @@ final class HostParser {
             value = c < '0' || c > '9' ? -1 : Math.min(value * 10 + (c - '0'), 1_000_000);
         }
         if (value < 0) {
-            throw fail(component, position, "is not a number; expected an integer 1-65535"
+            throw fail(component, where(position), "is not a number; expected an integer 1-65535"
                     + " (if this is a password, the URL lacks '@host' after it)");
         }
         if (value < 1 || value > 65535) {
-            throw fail(component, position, "is outside 1-65535; write the service's real port");
+            throw fail(component, where(position), "is outside 1-65535; write the service's real port");
         }
         return value;
     }

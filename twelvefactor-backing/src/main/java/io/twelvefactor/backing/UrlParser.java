@@ -1,7 +1,6 @@
 package io.twelvefactor.backing;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +21,11 @@ final class UrlParser {
     private final String s;
     private final String variable;
     private final boolean generic;
-    private final Map<String, Integer> positions = new HashMap<>();
+    /** The query's span, for {@link #position(String)}; -1 before the query is read. */
+    private int queryFrom = -1;
+    private int queryTo;
+    /** Where Lettuce's {@code #master} starts, 1-based, or 0. */
+    private int fragmentPosition;
 
     private UrlParser(String s, String variable, boolean generic) {
         this.s = s;
@@ -155,7 +158,7 @@ final class UrlParser {
                     + SENTINEL_MASTER + "=; keep one");
         }
         query.put(SENTINEL_MASTER, master);
-        positions.put(SENTINEL_MASTER, hash + 1);
+        fragmentPosition = hash + 1;
     }
 
     /**
@@ -176,12 +179,12 @@ final class UrlParser {
         for (String key : new String[] {"database", "db"}) {
             String v = query.get(key);
             if (v != null && !redisIndex(v)) {
-                throw fail("query parameter " + key, positions.get(key), "a Redis database"
+                throw fail("query parameter " + key, position(key), "a Redis database"
                         + " index is an integer such as 0");
             }
         }
         if (query.containsKey("database") && query.containsKey("db")) {
-            throw fail("query parameter db", positions.get("db"), "repeats ?database=; keep"
+            throw fail("query parameter db", position("db"), "repeats ?database=; keep"
                     + " one of the two");
         }
         Host h = new Host("/" + path, row.defaultPort(), OptionalInt.empty());
@@ -256,12 +259,12 @@ final class UrlParser {
         for (String key : query.keySet()) {
             String k = key.toLowerCase(Locale.ROOT);
             if (k.equals("user") || k.equals("password")) {
-                throw fail("query parameter " + trim(key), positions.get(key), "an embedded H2 URL"
+                throw fail("query parameter " + trim(key), position(key), "an embedded H2 URL"
                         + " carries no credentials, since H2 would read them from the JDBC URL;"
                         + " set user and password on the Properties jdbcProperties() returns");
             }
             if (k.equals("sslmode")) {
-                throw fail("query parameter " + trim(key), positions.get(key), "an embedded"
+                throw fail("query parameter " + trim(key), position(key), "an embedded"
                         + " database has no connection to encrypt; remove sslmode");
             }
         }
@@ -326,6 +329,8 @@ final class UrlParser {
     }
 
     private Map<String, String> query(int a, int n) {
+        queryFrom = a;
+        queryTo = n;
         Map<String, String> out = new LinkedHashMap<>();
         int from = a;
         while (from <= n) {
@@ -341,19 +346,26 @@ final class UrlParser {
                 if (key.isEmpty()) {
                     throw fail("query", from + 1, "a parameter has no name; write name=value");
                 }
-                // A name that is not plain text may be a piece of a secret split off by a raw
-                // '&' (a password written unencoded): then only the position locates it.
-                String component = Percent.plain(key, "")
-                        ? "query parameter " + trim(key) : "query parameter";
-                String value = decode(eq + 1, to, component);
+                // Only a value with '%' can fail to decode: name the component only then.
+                int pct = s.indexOf('%', eq + 1);
+                String value = pct < 0 || pct >= to ? s.substring(eq + 1, to)
+                        : decode(eq + 1, to, parameter(key));
                 if (out.put(key, value) != null) {
-                    throw fail(component, from + 1, "appears twice; keep one");
+                    throw fail(parameter(key), from + 1, "appears twice; keep one");
                 }
-                positions.put(key, from + 1);
             }
             from = to + 1;
         }
         return out;
+    }
+
+    /**
+     * How a message names a query parameter. A name that is not plain text may be a piece of
+     * a secret split off by a raw '&' (a password written unencoded): then only the position
+     * locates it.
+     */
+    private static String parameter(String key) {
+        return Percent.plain(key, "") ? "query parameter " + trim(key) : "query parameter";
     }
 
     private void checkKind(Scheme row, List<Host> hosts, int authEnd, int queryStart,
@@ -403,12 +415,12 @@ final class UrlParser {
             Tls asked = Tls.ofSslmode(mode);
             String component = "query parameter sslmode";
             if (asked == null) {
-                throw fail(component, positions.get("sslmode"), "'" + trim(mode) + "' is not an"
+                throw fail(component, position("sslmode"), "'" + trim(mode) + "' is not an"
                         + " sslmode; expected one of: disable, allow, prefer, require, verify-ca,"
                         + " verify-full");
             }
             if (row.secure() && !asked.isRequired() && !row.kind().equals("mongodb")) {
-                throw fail(component, positions.get("sslmode"), "'" + mode + "' contradicts the"
+                throw fail(component, position("sslmode"), "'" + mode + "' contradicts the"
                         + " scheme, which always uses TLS; remove sslmode or use the plain scheme");
             }
             tls = asked;
@@ -421,7 +433,7 @@ final class UrlParser {
                 }
                 String lower = v.toLowerCase(Locale.ROOT);
                 if (!lower.equals("true") && !lower.equals("false")) {
-                    throw fail("query parameter " + key, positions.get(key), "'" + trim(v)
+                    throw fail("query parameter " + key, position(key), "'" + trim(v)
                             + "' is not a boolean; write true or false");
                 }
                 tls = lower.equals("true") ? Tls.VERIFY_FULL : Tls.DISABLE;
@@ -430,9 +442,22 @@ final class UrlParser {
         return tls;
     }
 
-    /** Where query parameter {@code name} starts, 1-based. */
+    /**
+     * Where query parameter {@code name} starts, 1-based. Found again by scanning, since only
+     * an error asks, and the parse itself should not pay for it.
+     */
     int position(String name) {
-        return positions.get(name);
+        int from = queryFrom;
+        while (from >= 0 && from <= queryTo) {
+            int amp = s.indexOf('&', from);
+            int to = amp < 0 || amp > queryTo ? queryTo : amp;
+            int eq = s.indexOf('=', from);
+            if (eq > from && eq < to && decode(from, eq, "query parameter name").equals(name)) {
+                return from + 1;
+            }
+            from = to + 1;
+        }
+        return name.equals(SENTINEL_MASTER) ? fragmentPosition : 0;
     }
 
     String decode(int a, int b, String component) {
