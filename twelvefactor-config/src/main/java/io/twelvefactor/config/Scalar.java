@@ -120,6 +120,17 @@ final class Scalar {
         return null;
     }
 
+    /**
+     * This integer converter narrowed to {@code [min, max]} (bounds beyond the type's are
+     * narrowed to it), or null when this is not an integer converter.
+     */
+    Scalar narrowed(long min, long max) {
+        if (kind != INTEGRAL) {
+            return null;
+        }
+        return new Scalar(type, kind, Math.max(min, this.min), Math.min(max, this.max), null);
+    }
+
     /** Whether an empty value is a value (true only for {@code String}). */
     boolean keepsEmpty() {
         return kind == STRING;
