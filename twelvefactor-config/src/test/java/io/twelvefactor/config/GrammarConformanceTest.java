@@ -60,8 +60,8 @@ class GrammarConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("credentialKeys")
     void credentialKeysFollowTheTable(Conformance.Row row) {
-        String shown = Text.quote("postgres://h/db?" + row.input() + "=hunter2&sslmode=require");
-        boolean hidden = shown.contains(row.input() + "=***&sslmode=require");
+        String shown = Text.quote("postgres://h/db?" + row.input() + "=hunter2&z=1");
+        boolean hidden = shown.contains(row.input() + "=***&z=1");
         assertEquals(row.expected().equals("secret"), hidden, shown);
         assertEquals(row.expected().equals("secret"),
                 Text.urlSecrets("postgres://h/db?" + row.input() + "=hunter2").contains("hunter2"));
