@@ -9,7 +9,6 @@ import io.twelvefactor.lifecycle.Phase;
 import io.twelvefactor.lifecycle.Shutdown;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -77,10 +76,7 @@ public final class NotesService {
     }
 
     private static void run(ServiceConfig config) throws Exception {
-        Shutdown shutdown = Shutdown.builder()
-                .env(Map.of("SHUTDOWN_TIMEOUT", config.shutdownTimeout().toMillis() + "ms",
-                        "SHUTDOWN_DELAY", config.shutdownDelay().toMillis() + "ms"))
-                .install();
+        Shutdown shutdown = config.shutdown().install();
 
         HikariDataSource pool = pool(config, config.databasePoolSize());
         shutdown.register("database pool", pool::close);
