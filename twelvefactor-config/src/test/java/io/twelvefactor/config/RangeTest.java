@@ -60,6 +60,8 @@ class RangeTest {
     void theTableShowsTheRange() {
         ConfigDescription.Variable port = Env.describe(Server.class).variables().get(0);
         assertEquals("an integer from 0 to 65535", port.expected());
+        assertEquals("integer 0-65535", port.type());
+        assertEquals("list of integer 1-9223372036854775807", Env.describe(Server.class).variables().get(2).type());
     }
 
     @Test
