@@ -8,6 +8,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -78,5 +84,50 @@ class GrammarConformanceTest {
             }
             default -> assertEquals(Optional.of(row.expected()), value.apply(env.bind(type)));
         }
+    }
+
+    @Test
+    void theTableAgreesWithTheReferenceGrammar() {
+        Conformance.checkTableAgainstTheReference();
+    }
+
+    /** Beyond the table's rows: config's parsers against the README's grammar, over generated text. */
+    @Property(tries = 2000)
+    void durationsFollowTheReferenceGrammar(@ForAll("durationText") String raw) {
+        assertEquals(Conformance.duration(raw), outcome(Durations.class, raw), raw);
+    }
+
+    @Property(tries = 1000)
+    void portsFollowTheReferenceGrammar(@ForAll("portText") String raw) {
+        assertEquals(Conformance.port(raw), outcome(Ports.class, raw), raw);
+    }
+
+    private static String outcome(Class<? extends Record> type, String raw) {
+        try {
+            Record r = Env.of(Map.of("VALUE", raw)).bind(type);
+            Optional<?> value = r instanceof Durations ? ((Durations) r).value() : ((Ports) r).value();
+            return value.map(Object::toString).orElse(Conformance.UNSET);
+        } catch (ConfigException e) {
+            return Conformance.INVALID;
+        }
+    }
+
+    @Provide
+    Arbitrary<String> durationText() {
+        Arbitrary<String> unitForm = Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(21)
+                .flatMap(digits -> Arbitraries.of("ms", "s", "m", "h", "d", "S", "", " s", "us").map(unit -> digits + unit));
+        Arbitrary<String> isoForm = Arbitraries.strings().withChars("0123456789PTDHMSptdhms.,-+").ofMinLength(1).ofMaxLength(16)
+                .map(t -> "P" + t);
+        Arbitrary<String> any = Arbitraries.strings().withChars("0123456789msdhPT .-+\t").ofMaxLength(10);
+        return Arbitraries.oneOf(unitForm, isoForm, any)
+                .flatMap(t -> Arbitraries.of("", " ", "\t", "\n").map(space -> space + t + space));
+    }
+
+    @Provide
+    Arbitrary<String> portText() {
+        return Arbitraries.oneOf(
+                Arbitraries.integers().between(-70_000, 140_000).map(Object::toString),
+                Arbitraries.strings().withChars("0123456789+- x.").ofMaxLength(7))
+                .flatMap(t -> Arbitraries.of("", " ", "\n").map(space -> space + t + space));
     }
 }

@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -56,5 +62,47 @@ class GrammarConformanceTest {
             }
             default -> assertEquals(Integer.parseInt(row.expected()), Settings.parsePort(row.input()));
         }
+    }
+
+    @Test
+    void theTableAgreesWithTheReferenceGrammar() {
+        Conformance.checkTableAgainstTheReference();
+    }
+
+    /** Beyond the table's rows: lifecycle's parsers against the README's grammar, over generated text. */
+    @Property(tries = 2000)
+    void durationsFollowTheReferenceGrammar(@ForAll("durationText") String raw) {
+        String expected = Conformance.duration(raw);
+        Duration parsed = Settings.parseDuration(raw);
+        String actual = parsed != null ? parsed.toString()
+                : Settings.trim(raw).isEmpty() ? Conformance.UNSET : Conformance.INVALID;
+        assertEquals(expected, actual, raw);
+    }
+
+    @Property(tries = 1000)
+    void portsFollowTheReferenceGrammar(@ForAll("portText") String raw) {
+        int parsed = Settings.parsePort(raw);
+        String actual = parsed != Settings.NO_PORT ? Integer.toString(parsed)
+                : Settings.trim(raw).isEmpty() ? Conformance.UNSET : Conformance.INVALID;
+        assertEquals(Conformance.port(raw), actual, raw);
+    }
+
+    @Provide
+    Arbitrary<String> durationText() {
+        Arbitrary<String> unitForm = Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(21)
+                .flatMap(digits -> Arbitraries.of("ms", "s", "m", "h", "d", "S", "", " s", "us").map(unit -> digits + unit));
+        Arbitrary<String> isoForm = Arbitraries.strings().withChars("0123456789PTDHMSptdhms.,-+").ofMinLength(1).ofMaxLength(16)
+                .map(t -> "P" + t);
+        Arbitrary<String> any = Arbitraries.strings().withChars("0123456789msdhPT .-+\t").ofMaxLength(10);
+        return Arbitraries.oneOf(unitForm, isoForm, any)
+                .flatMap(t -> Arbitraries.of("", " ", "\t", "\n").map(space -> space + t + space));
+    }
+
+    @Provide
+    Arbitrary<String> portText() {
+        return Arbitraries.oneOf(
+                Arbitraries.integers().between(-70_000, 140_000).map(Object::toString),
+                Arbitraries.strings().withChars("0123456789+- x.").ofMaxLength(7))
+                .flatMap(t -> Arbitraries.of("", " ", "\n").map(space -> space + t + space));
     }
 }

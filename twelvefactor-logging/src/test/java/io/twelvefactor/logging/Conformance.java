@@ -1,9 +1,12 @@
 package io.twelvefactor.logging;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,6 +70,77 @@ final class Conformance {
             throw new IllegalStateException("no rows of kind " + kind + " in conformance/grammar.txt");
         }
         return rows;
+    }
+
+    /** What a row's expected column says of a value that counts as unset, or is refused. */
+    static final String UNSET = "unset";
+    static final String INVALID = "invalid";
+
+    /**
+     * The duration grammar as the README states it, written plainly as a reference for
+     * property tests over a large input space: the expected column a row for {@code raw}
+     * would have.
+     */
+    static String duration(String raw) {
+        String t = asciiTrim(raw);
+        if (t.isEmpty()) {
+            return UNSET;
+        }
+        if (t.matches("[+-]?[Pp].*")) {
+            try {
+                Duration d = Duration.parse(t);
+                return d.isNegative() ? INVALID : d.toString();
+            } catch (DateTimeParseException | ArithmeticException e) {
+                return INVALID;
+            }
+        }
+        if (!t.matches("(0|[1-9][0-9]*)(ms|s|m|h|d)")) {
+            return INVALID;
+        }
+        String unit = t.replaceAll("[0-9]", "");
+        BigInteger amount = new BigInteger(t.substring(0, t.length() - unit.length()));
+        long perUnit = switch (unit) {
+            case "ms" -> 1;
+            case "s" -> 1_000;
+            case "m" -> 60_000;
+            case "h" -> 3_600_000;
+            default -> 86_400_000;
+        };
+        BigInteger max = BigInteger.valueOf(Long.MAX_VALUE);
+        BigInteger seconds = amount.multiply(BigInteger.valueOf(perUnit)).divide(BigInteger.valueOf(1000));
+        if (amount.compareTo(max) > 0 || seconds.compareTo(max) > 0) {
+            return INVALID;
+        }
+        return Duration.ofMillis(0).plusSeconds(seconds.longValueExact())
+                .plusMillis(amount.multiply(BigInteger.valueOf(perUnit)).mod(BigInteger.valueOf(1000)).longValueExact())
+                .toString();
+    }
+
+    /** The port grammar as the README states it, as {@link #duration(String)} does for durations. */
+    static String port(String raw) {
+        String t = asciiTrim(raw);
+        if (t.isEmpty()) {
+            return UNSET;
+        }
+        return t.matches("0|[1-9][0-9]{0,4}") && Integer.parseInt(t) <= 65_535 ? t : INVALID;
+    }
+
+    private static String asciiTrim(String s) {
+        return s.replaceAll("^[ \\t\\r\\n]+|[ \\t\\r\\n]+$", "");
+    }
+
+    /** The table agrees with the reference grammar above (checked in every module's tests too). */
+    static void checkTableAgainstTheReference() {
+        for (Row row : rows("duration")) {
+            if (!duration(row.input()).equals(row.expected())) {
+                throw new AssertionError("table and reference differ on " + row + ": " + duration(row.input()));
+            }
+        }
+        for (Row row : rows("port")) {
+            if (!port(row.input()).equals(row.expected())) {
+                throw new AssertionError("table and reference differ on " + row + ": " + port(row.input()));
+            }
+        }
     }
 
     private static List<String> lines() {
