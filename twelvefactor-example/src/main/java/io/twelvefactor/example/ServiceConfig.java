@@ -7,7 +7,6 @@ import io.twelvefactor.config.Range;
 import io.twelvefactor.config.Secret;
 import io.twelvefactor.lifecycle.Shutdown;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Everything that varies between deploys, bound from the environment by {@code Env.bind},
@@ -26,8 +25,6 @@ record ServiceConfig(
         Duration shutdownTimeout,
         @Default("0s") @Description("how long to keep serving after SIGTERM while load balancers catch up")
         Duration shutdownDelay,
-        @Range(min = 0, max = 65_535) @Description("port of the /livez and /readyz probe server; none when unset")
-        Optional<Integer> healthPort,
         @Default("dev-token") @Description("bearer token required on POST /notes; set your own in production")
         Secret<String> apiToken) {
 
@@ -36,10 +33,11 @@ record ServiceConfig(
         Shutdown.checkSettings(shutdownTimeout, shutdownDelay);
     }
 
-    /** The lifecycle configured with these settings; it reads no variable itself. */
+    /**
+     * The lifecycle configured with these settings; it reads no variable itself, and serves no
+     * probe port of its own, since the API answers {@code /livez} and {@code /readyz} on {@code PORT}.
+     */
     Shutdown.Builder shutdown() {
-        Shutdown.Builder builder = Shutdown.builder().timeout(shutdownTimeout).delay(shutdownDelay);
-        healthPort.ifPresentOrElse(builder::healthPort, builder::noHealthPort);
-        return builder;
+        return Shutdown.builder().timeout(shutdownTimeout).delay(shutdownDelay).noHealthPort();
     }
 }

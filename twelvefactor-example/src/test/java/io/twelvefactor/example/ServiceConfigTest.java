@@ -78,8 +78,6 @@ class ServiceConfigTest {
                 + " expected an integer from 0 to 65535", only(Map.of("PORT", "abc")).toString());
         assertEquals("PORT (environment): \"-1\" is out of range 0 to 65535; expected an integer from 0 to 65535",
                 only(Map.of("PORT", "-1")).toString());
-        assertEquals("HEALTH_PORT", only(Map.of("HEALTH_PORT", "65536")).variable());
-        assertEquals(java.util.Optional.of(8081), Env.of(Map.of("HEALTH_PORT", "8081")).bind(ServiceConfig.class).healthPort());
     }
 
     @Test
