@@ -13,7 +13,6 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -115,10 +114,7 @@ public final class NotesService {
         NoteStore store = new NoteStore(pool);
         prepareSchema(config, store, pool);
 
-        Shutdown shutdown = Shutdown.builder()
-                .env(Map.of("SHUTDOWN_TIMEOUT", config.shutdownTimeout().toMillis() + "ms",
-                        "SHUTDOWN_DELAY", config.shutdownDelay().toMillis() + "ms"))
-                .install();
+        Shutdown shutdown = config.shutdown().install();
         shutdown.register("database pool", pool::close);
 
         ExecutorService workers = Executors.newFixedThreadPool(32);
