@@ -236,7 +236,8 @@ public final class BackingService {
     /**
      * The decoded path without its leading {@code /}: the database, or the service's
      * equivalent (Redis database index, AMQP virtual host, H2 database path, Oracle service).
-     * {@code scheme://host/} gives an empty string; {@code scheme://host} nothing. For an
+     * {@code scheme://host/} gives an empty string; {@code scheme://host} nothing; libpq's
+     * kinds read no database from {@code postgres://host/} either, as libpq does. For an
      * embedded H2 database, the name ({@code h2:mem:notes} gives {@code notes}) or the path
      * ({@code h2:file:./data/notes} gives {@code ./data/notes}), never empty.
      *
@@ -248,7 +249,8 @@ public final class BackingService {
 
     /**
      * The decoded query parameters in the order written; a name appears once. libpq's
-     * {@code host} parameter is not here: it became {@link #hosts()}.
+     * {@code host}, {@code port}, {@code user}, {@code password} and {@code dbname}
+     * parameters are not here: they override the URI's hosts, credentials and database.
      *
      * @return an unmodifiable, ordered map, empty when the URL has no query
      */
