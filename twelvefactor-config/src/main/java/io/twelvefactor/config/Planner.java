@@ -149,6 +149,13 @@ final class Planner {
         }
         Type element = shape == Leaf.SCALAR ? t : argument(t, shape == Leaf.MAP ? 1 : 0);
         Scalar scalar = element instanceof Class ? Scalar.of((Class<?>) element, converters) : null;
+        if (scalar == null && element instanceof Class && Builtin.isJdk((Class<?>) element)) {
+            problem(name, where + " has type " + type.getTypeName() + ", which cannot be bound: a JDK type binds only"
+                    + " from the table of safe types (" + Builtin.names() + ", and String, numbers, boolean,"
+                    + " Duration, URI, Path, enums), because constructing some JDK types acts on files or"
+                    + " threads; register a converter with Env.builder().converter(...) for another");
+            return null;
+        }
         if (scalar == null) {
             problem(name, where + " has type " + type.getTypeName() + ", which cannot be bound: expected String, a"
                     + " number, boolean, enum, Duration, URI, Path, a type with a public static valueOf(String),"

@@ -29,6 +29,7 @@ final class Scalar {
     private static final int METHOD = 10;
     private static final int CONSTRUCTOR = 11;
     private static final int CUSTOM = 12;
+    private static final int BUILTIN = 13;
 
     final Class<?> type;
     private final int kind;
@@ -90,7 +91,12 @@ final class Scalar {
         if (type == Path.class) {
             return new Scalar(type, PATH, 0, 0, null);
         }
-        return reflective(type);
+        Builtin builtin = Builtin.of(type);
+        if (builtin != null) {
+            return new Scalar(type, BUILTIN, 0, 0, builtin);
+        }
+        // a JDK type outside the table may act when constructed (new PrintWriter(String) truncates a file)
+        return Builtin.isJdk(type) ? null : reflective(type);
     }
 
     private static Scalar reflective(Class<?> type) {
@@ -138,6 +144,7 @@ final class Scalar {
             case DURATION: return Numbers.duration(text);
             case URI_: return uri(text);
             case PATH: return path(text);
+            case BUILTIN: return ((Builtin) target).parse(text);
             default: return invoke(text);
         }
     }
@@ -241,6 +248,7 @@ final class Scalar {
             case DURATION: return "a duration with a unit: ms, s, m, h or d (250ms, 30s, 5m, 1h, 2d), or ISO-8601 such as PT30S";
             case URI_: return "a URI";
             case PATH: return "a file system path";
+            case BUILTIN: return ((Builtin) target).expected;
             default: return "a value " + describeFactory() + " accepts";
         }
     }
@@ -257,6 +265,7 @@ final class Scalar {
             case DURATION: return "duration";
             case URI_: return "URI";
             case PATH: return "path";
+            case BUILTIN: return ((Builtin) target).typeName;
             default: return type.getSimpleName();
         }
     }
