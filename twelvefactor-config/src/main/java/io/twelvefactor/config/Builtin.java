@@ -1,8 +1,13 @@
 package io.twelvefactor.config;
 
 import java.io.File;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,9 +24,13 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
- * The table of JDK ({@code java.*}, {@code javax.*}) types that bind from text. A JDK type binds
+ * The table of types bound by their own parser: JDK ({@code java.*}, {@code javax.*}) types and
+ * {@link DataSize}. A JDK type binds
  * only from this table, never through the generic rule (a public static {@code valueOf},
  * {@code of} or {@code parse}, or a {@code String} constructor), because some JDK types do
  * things when constructed: {@code new PrintWriter(String)} truncates a file, {@code new
@@ -35,6 +44,55 @@ enum Builtin {
         @Override
         Object parse(String text) throws Invalid {
             return locale(text);
+        }
+    },
+    UUID_(UUID.class, "UUID", "a UUID of 32 hex digits as 8-4-4-4-12, such as 123e4567-e89b-12d3-a456-426614174000") {
+        @Override
+        Object parse(String text) throws Invalid {
+            return uuid(text);
+        }
+    },
+    CHARSET(Charset.class, "charset", "a charset name this JVM supports, such as UTF-8 or ISO-8859-1") {
+        @Override
+        Object parse(String text) throws Invalid {
+            try {
+                return Charset.forName(text);
+            } catch (IllegalCharsetNameException e) {
+                throw new Invalid("is not a legal charset name");
+            } catch (UnsupportedCharsetException e) {
+                throw new Invalid("is not a charset this JVM supports");
+            }
+        }
+    },
+    PATTERN(Pattern.class, "regex", "a java.util.regex pattern (leading and trailing whitespace is trimmed)") {
+        @Override
+        Object parse(String text) throws Invalid {
+            try {
+                return Pattern.compile(text);
+            } catch (PatternSyntaxException e) {
+                throw new Invalid("is not a regular expression: " + e.getDescription()
+                        + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
+            }
+        }
+    },
+    INET_SOCKET_ADDRESS(InetSocketAddress.class, "host:port",
+            "host:port with a port 0-65535, such as db.internal:5432, 10.0.0.1:80 or [::1]:8080 (never resolved)") {
+        @Override
+        Object parse(String text) throws Invalid {
+            return Addresses.socketAddress(text);
+        }
+    },
+    INET_ADDRESS(InetAddress.class, "IP address",
+            "an IP address literal such as 10.0.0.1 or 2001:db8::1 (host names are not resolved)") {
+        @Override
+        Object parse(String text) throws Invalid {
+            return Addresses.address(text);
+        }
+    },
+    DATA_SIZE(DataSize.class, "byte size", DataSize.EXPECTED) {
+        @Override
+        Object parse(String text) throws Invalid {
+            return new DataSize(DataSize.bytes(text));
         }
     },
     ZONE_ID(ZoneId.class, "time zone", "a time zone such as Europe/Berlin, UTC or +01:00") {
@@ -220,9 +278,27 @@ enum Builtin {
     static String names() {
         StringBuilder b = new StringBuilder();
         for (Builtin t : values()) {
+            if (!isJdk(t.type)) {
+                continue;
+            }
             b.append(b.length() == 0 ? "" : ", ").append(t.type.getSimpleName());
         }
         return b.toString();
+    }
+
+    /** Exactly 8-4-4-4-12 hex digits: {@code UUID.fromString} alone also takes {@code 1-2-3-4-5}. */
+    static UUID uuid(String text) throws Invalid {
+        if (text.length() != 36) {
+            throw new Invalid("is not 36 characters long");
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = text.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                throw new Invalid("has " + (dash ? "no '-'" : "a character that is not a hex digit") + " at position " + (i + 1));
+            }
+        }
+        return UUID.fromString(text);
     }
 
     private static Invalid time(DateTimeException e) {

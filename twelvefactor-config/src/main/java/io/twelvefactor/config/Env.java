@@ -33,10 +33,16 @@ import java.util.function.Function;
  *       looked up, so the cost does not grow with the size of the environment.</li>
  *   <li><b>Types.</b> {@code String}; {@code int}, {@code long}, {@code short}, {@code byte},
  *       {@code double}, {@code float}, {@code boolean} and their boxes; {@code BigDecimal},
- *       {@code BigInteger}; enums; {@code Duration}; {@code URI}; {@code Path}; any type with a
- *       public static {@code valueOf(String)}, {@code of(String)}, {@code parse(String)} or
+ *       {@code BigInteger}; enums; {@code Duration}; {@code URI}; {@code Path};
+ *       {@link DataSize}; {@code UUID}, {@code Charset}, {@code Locale} (a language tag),
+ *       {@code Pattern}, {@code InetSocketAddress} ({@code host:port}, never resolved),
+ *       {@code InetAddress} (an IP literal, no DNS lookup), the {@code java.time} types,
+ *       {@code URL} and {@code File}; a type outside the JDK with a public static
+ *       {@code valueOf(String)}, {@code of(String)}, {@code parse(String)} or
  *       {@code parse(CharSequence)} method (tried in that order) or a public {@code String}
- *       constructor; types with a {@linkplain Builder#converter registered converter}. Each
+ *       constructor; types with a {@linkplain Builder#converter registered converter}. Other
+ *       {@code java.*} and {@code javax.*} types are a plan error: constructing some of them
+ *       acts on files or threads, and binding never does. Each
  *       may be wrapped in {@code Optional}, {@link Secret}, {@code List}, {@code Set} or
  *       {@code Map<String, T>}. Components may be nested records, {@code Optional} records
  *       (present when any of their variables is set, an empty value counting as unset but

@@ -136,4 +136,73 @@ class BuiltinTest {
         assertTrue(p.message().contains("was rejected by BackingServiceShape.parse(String): DATABASE_URL has no scheme"),
                 p::message);
     }
+
+    record Network(java.net.InetSocketAddress db, java.net.InetAddress bind, java.util.UUID id,
+                   java.nio.charset.Charset charset, java.util.regex.Pattern allowed, DataSize maxBody) {
+    }
+
+    static final Map<String, String> NETWORK = Map.of("DB", "db.internal:5432", "BIND", "10.0.0.1",
+            "ID", "123e4567-e89b-12d3-a456-426614174000", "CHARSET", "utf-8", "ALLOWED", "^[a-z]+$",
+            "MAX_BODY", "1.5Mi");
+
+    @Test
+    void typesBoundByTheirOwnParser() throws Exception {
+        Network n = Env.of(NETWORK).bind(Network.class);
+        assertTrue(n.db().isUnresolved());
+        assertEquals("db.internal", n.db().getHostString());
+        assertEquals(5432, n.db().getPort());
+        assertEquals(java.net.InetAddress.getByAddress(new byte[] {10, 0, 0, 1}), n.bind());
+        assertEquals(java.util.UUID.fromString("123e4567-e89b-12d3-a456-426614174000"), n.id());
+        assertEquals(StandardCharsets.UTF_8, n.charset());
+        assertTrue(n.allowed().matcher("abc").matches());
+        assertEquals(1536 * 1024, n.maxBody().bytes());
+    }
+
+    static ConfigException.Problem problemOf(String variable, String value) {
+        java.util.HashMap<String, String> env = new java.util.HashMap<>(NETWORK);
+        env.put(variable, value);
+        return only(failure(Network.class, env));
+    }
+
+    @Test
+    void eachGrammarNamesItsExpectedForm() {
+        assertEquals("\"db.internal\" has no :port; expected host:port with a port 0-65535, such as db.internal:5432,"
+                + " 10.0.0.1:80 or [::1]:8080 (never resolved)", problemOf("DB", "db.internal").message());
+        assertTrue(problemOf("DB", "fe80::1:5432").message().contains("write an IPv6 address in brackets: [::1]:8080"));
+        assertTrue(problemOf("DB", "300.1.1.1:80").message().contains("neither a valid IPv4 address nor a host name"));
+        assertTrue(problemOf("BIND", "localhost").message().startsWith(
+                "\"localhost\" is not an IP address literal (host names are not resolved); expected an IP address literal"));
+        assertTrue(problemOf("BIND", "fe80::1%eth0").message().contains("has a zone index"));
+        assertTrue(problemOf("ID", "1-2-3-4-5").message().startsWith("\"1-2-3-4-5\" is not 36 characters long; expected a UUID"));
+        assertTrue(problemOf("CHARSET", "utf-9").message().startsWith("\"utf-9\" is not a charset this JVM supports"));
+        assertEquals("\"[a-z\" is not a regular expression: Unclosed character class near index 3; expected a"
+                + " java.util.regex pattern (leading and trailing whitespace is trimmed)", problemOf("ALLOWED", "[a-z").message());
+        String mb = problemOf("MAX_BODY", "512MB").message();
+        assertTrue(mb.startsWith("\"512MB\" has the unit MB, which is ambiguous (1000 or 1024 to the power 2);"
+                + " write Mi for 1024^2 bytes or M for 1000^2 bytes; expected a byte size"), mb);
+        assertTrue(problemOf("MAX_BODY", "512K").message().contains("write k (1000 bytes) or Ki (1024 bytes)"));
+        assertTrue(problemOf("MAX_BODY", "512 Mi").message().contains("has a space before the unit"));
+        assertTrue(problemOf("MAX_BODY", "-1Mi").message().contains("does not start with a number"));
+        assertTrue(problemOf("MAX_BODY", "99999999Ei").message().contains("is larger than 9223372036854775807 bytes"));
+    }
+
+    @Test
+    void describeNamesEachType() {
+        List<String> types = Env.describe(Network.class).variables().stream().map(ConfigDescription.Variable::type).toList();
+        assertEquals(List.of("host:port", "IP address", "UUID", "charset", "regex", "byte size"), types);
+        assertEquals("locale", Env.describe(OneLocale.class).variables().get(0).type());
+    }
+
+    @Test
+    void aDataSizeParsesAndPrintsInTheLargestExactUnit() {
+        assertEquals("512Mi", DataSize.parse("512Mi").toString());
+        assertEquals("512Mi", DataSize.parse("536870912").toString());
+        assertEquals("1500k", DataSize.parse("1.5M").toString());
+        assertEquals("0", new DataSize(0).toString());
+        assertEquals("1001", new DataSize(1001).toString());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DataSize.parse("1GB"));
+        assertTrue(e.getMessage().startsWith("\"1GB\" has the unit GB, which is ambiguous"), e::getMessage);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new DataSize(-1));
+    }
 }
