@@ -30,6 +30,7 @@ final class Binding {
     private final Map<String, String> environment;
     private final DotEnv dotEnv;
     private ArrayList<ConfigException.Problem> problems;
+    private List<String> names;
 
     /** Where the last {@link #lookup} found its value: null (environment), a {@code .env} name, or a file. */
     private String foundIn;
@@ -90,6 +91,25 @@ final class Binding {
         }
         String file = raw(fileName);
         return file != null && !file.isEmpty() ? fileName : null;
+    }
+
+    /**
+     * Every variable name set in any source, each once. Only a {@code Map} of records and typo
+     * detection call this: it costs time in proportion to the size of the environment.
+     */
+    List<String> variableNames() {
+        if (names == null) {
+            ArrayList<String> all = new ArrayList<>(environment.keySet());
+            if (dotEnv != null) {
+                for (String name : dotEnv.values.keySet()) {
+                    if (!environment.containsKey(name)) {
+                        all.add(name);
+                    }
+                }
+            }
+            names = all;
+        }
+        return names;
     }
 
     private String raw(String name) {

@@ -48,7 +48,12 @@ import java.util.function.Function;
  *       (present when any of their variables is set, an empty value counting as unset but
  *       for a {@code String}) and {@code List}s of records, read from {@code SERVERS_0_HOST},
  *       {@code SERVERS_1_HOST}… up to the first index with none set; a variable set at one of
- *       the 8 indexes after that one is a problem naming it.</li>
+ *       the 8 indexes after that one is a problem naming it. A {@code Map<String, R>} whose
+ *       values are records is a named group: component {@code datasources} reads
+ *       {@code DATASOURCES_<KEY>_URL}… for every key found by scanning the variable names (the
+ *       only scan besides typo detection; it costs time in proportion to the environment);
+ *       keys may contain {@code _} because a record whose variables would make the split a
+ *       guess is a plan error.</li>
  *   <li><b>Strict values.</b> Integers are an optional {@code -} and decimal ASCII digits
  *       without a leading zero, within the type's range. Decimals also allow a fraction and an
  *       exponent, and must be finite. Booleans are {@code true/false}, {@code yes/no},
