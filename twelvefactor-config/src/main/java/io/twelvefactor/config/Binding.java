@@ -22,6 +22,7 @@ import java.util.Map;
  */
 final class Binding {
     static final String ENVIRONMENT = "environment";
+    private static final String DIRECTORY = "directory";
     /** Returned by {@link #lookup} when it recorded a problem; compared by identity. */
     static final String FAILED_LOOKUP = new String("failed lookup");
     /** Largest secret file read, in bytes. */
@@ -29,6 +30,7 @@ final class Binding {
 
     private final Map<String, String> environment;
     private final DotEnv dotEnv;
+    private final ConfigTree tree;
     private ArrayList<ConfigException.Problem> problems;
     private List<String> names;
 
@@ -37,10 +39,21 @@ final class Binding {
     private String foundName;
 
     Binding(Map<String, String> environment, DotEnv dotEnv) {
+        this(environment, null, dotEnv);
+    }
+
+    Binding(Map<String, String> environment, ConfigTree tree, DotEnv dotEnv) {
         this.environment = environment;
+        this.tree = tree;
         this.dotEnv = dotEnv;
+        if (tree != null && !tree.problems.isEmpty()) {
+            problems = new ArrayList<>(tree.problems);
+        }
         if (dotEnv != null && !dotEnv.problems.isEmpty()) {
-            problems = new ArrayList<>(dotEnv.problems);
+            if (problems == null) {
+                problems = new ArrayList<>();
+            }
+            problems.addAll(dotEnv.problems);
         }
     }
 
@@ -49,6 +62,14 @@ final class Binding {
         foundIn = null;
         foundName = name;
         String value = environment.get(name);
+        if (value == null && tree != null && tree.has(name)) {
+            value = tree.values.get(name);
+            foundIn = DIRECTORY;
+            if (value == null) {
+                problem(name, tree.source(name), tree.errors.get(name));
+                return FAILED_LOOKUP;
+            }
+        }
         if (value == null && dotEnv != null) {
             value = dotEnv.values.get(name);
             if (value != null) {
@@ -100,9 +121,16 @@ final class Binding {
     List<String> variableNames() {
         if (names == null) {
             ArrayList<String> all = new ArrayList<>(environment.keySet());
+            if (tree != null) {
+                for (String name : tree.values.keySet()) {
+                    if (!environment.containsKey(name)) {
+                        all.add(name);
+                    }
+                }
+            }
             if (dotEnv != null) {
                 for (String name : dotEnv.values.keySet()) {
-                    if (!environment.containsKey(name)) {
+                    if (!environment.containsKey(name) && (tree == null || !tree.values.containsKey(name))) {
                         all.add(name);
                     }
                 }
@@ -114,6 +142,9 @@ final class Binding {
 
     private String raw(String name) {
         String value = environment.get(name);
+        if (value == null && tree != null) {
+            value = tree.values.get(name);
+        }
         return value == null && dotEnv != null ? dotEnv.values.get(name) : value;
     }
 
@@ -125,24 +156,41 @@ final class Binding {
         if (foundIn.equals("file")) {
             return "file " + raw(foundName) + " (" + foundName + ")";
         }
+        if (foundIn.equals(DIRECTORY)) {
+            return tree.source(foundName);
+        }
         return dotEnv.source(foundName);
     }
 
     /** Where a variable is set, or where it was looked for when it is not. */
     String sourceOf(String name) {
+        if (environment.get(name) == null && tree != null && tree.has(name)) {
+            return tree.source(name);
+        }
         if (environment.get(name) == null && dotEnv != null && dotEnv.values.containsKey(name)) {
             return dotEnv.source(name);
         }
         return environment.containsKey(name) || dotEnv == null ? ENVIRONMENT : ENVIRONMENT + " and " + dotEnv.label;
     }
 
-    private String read(Path path, String fileName) {
-        String source = "file " + path + " (" + fileName + ")";
+    /** A file larger than {@link #MAX_FILE_SIZE}. */
+    static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge() {
+            super("larger than 1 MiB", null);
+        }
+    }
+
+    /**
+     * The content of a file holding one value: UTF-8, at most 1 MiB, one trailing {@code \n}
+     * or {@code \r\n} removed. Shared by {@code X_FILE} and config trees.
+     */
+    static String readSmallFile(Path path) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
             byte[] bytes = in.readNBytes(MAX_FILE_SIZE + 1);
             if (bytes.length > MAX_FILE_SIZE) {
-                problem(fileName, source, "names a file larger than 1 MiB; expected a small secret file");
-                return null;
+                throw new TooLarge();
             }
             int end = bytes.length;
             if (end > 0 && bytes[end - 1] == '\n') {
@@ -155,6 +203,15 @@ final class Binding {
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(Arrays.copyOf(bytes, end))).toString();
+        }
+    }
+
+    private String read(Path path, String fileName) {
+        String source = "file " + path + " (" + fileName + ")";
+        try {
+            return readSmallFile(path);
+        } catch (TooLarge e) {
+            problem(fileName, source, "names a file larger than 1 MiB; expected a small secret file");
         } catch (NoSuchFileException e) {
             problem(fileName, source, "names a file that does not exist");
         } catch (AccessDeniedException e) {

@@ -1,6 +1,7 @@
 package io.twelvefactor.config;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -75,6 +76,9 @@ import java.util.function.Function;
  *       setting both {@code X} and {@code X_FILE} is a problem.</li>
  *   <li><b>{@code .env}.</b> {@link #bind(Class)} also reads {@code .env} in the working
  *       directory when it exists, with lower precedence than the environment.</li>
+ *   <li><b>Config trees.</b> {@link Builder#directory(Path)} reads a mounted directory with one
+ *       file per variable (a Kubernetes ConfigMap or Secret volume), between the environment
+ *       and {@code .env} in precedence.</li>
  * </ul>
  * Plans (the reflection over a config type) are built once per type and cached.
  * All methods are thread-safe.
@@ -145,12 +149,19 @@ public final class Env {
      */
     public static final class Source {
         private final Map<String, String> variables;
+        private final ConfigTree tree;
         private final DotEnv dotEnv;
         private final Map<Class<?>, Function<String, ?>> converters;
         private final ConcurrentHashMap<Class<?>, Plan> plans;
 
         Source(Map<String, String> variables, DotEnv dotEnv, Map<Class<?>, Function<String, ?>> converters) {
+            this(variables, null, dotEnv, converters);
+        }
+
+        Source(Map<String, String> variables, ConfigTree tree, DotEnv dotEnv,
+               Map<Class<?>, Function<String, ?>> converters) {
             this.variables = variables;
+            this.tree = tree;
             this.dotEnv = dotEnv;
             this.converters = converters;
             this.plans = converters.isEmpty() ? null : new ConcurrentHashMap<>();
@@ -168,7 +179,7 @@ public final class Env {
          * @throws IllegalArgumentException if {@code type} is not a record
          */
         public <T> T bind(Class<T> type) {
-            return type.cast(plan(type).bind(new Binding(variables, dotEnv)));
+            return type.cast(plan(type).bind(new Binding(variables, tree, dotEnv)));
         }
 
         /**
@@ -205,6 +216,7 @@ public final class Env {
         private Map<String, String> variables;
         private Path dotEnv = Path.of(".env");
         private boolean dotEnvRequired;
+        private final ArrayList<Path> directories = new ArrayList<>();
         private final HashMap<Class<?>, Function<String, ?>> converters = new HashMap<>();
 
         Builder() {
@@ -238,6 +250,27 @@ public final class Env {
         }
 
         /**
+         * Also reads a config tree: a directory with one file per variable, the file name being
+         * the variable name, as Kubernetes mounts a ConfigMap or Secret volume
+         * ({@code volumeMounts}) and Docker a directory. Precedence: the environment, then
+         * directories in the order added, then {@code .env}. Each file follows the {@code X_FILE}
+         * rules (UTF-8, at most 1 MiB, one trailing newline removed); a file that breaks them is
+         * a problem naming the file when its variable is read. Kubernetes' {@code ..data}
+         * symlink is resolved once, so every file comes from one version of the volume; hidden
+         * files, subdirectories and file names that are not variable names are ignored. The
+         * directory is read by {@link #build()}; it must exist (a missing one is a problem when
+         * binding). Default: no directory.
+         *
+         * @param directory the mounted directory, such as {@code /etc/config}
+         * @return this builder
+         * @throws NullPointerException if {@code directory} is null
+         */
+        public Builder directory(Path directory) {
+            directories.add(Objects.requireNonNull(directory, "directory"));
+            return this;
+        }
+
+        /**
          * Reads no {@code .env} file at all (in production, for example).
          *
          * @return this builder
@@ -266,15 +299,16 @@ public final class Env {
         }
 
         /**
-         * Builds the source, reading the {@code .env} file now (problems with it are reported by
-         * {@link Source#bind(Class)}).
+         * Builds the source, reading the {@code .env} file and the directories now (problems with
+         * them are reported by {@link Source#bind(Class)}).
          *
          * @return the source
          */
         public Source build() {
             Map<String, String> env = variables == null ? System.getenv() : variables;
             DotEnv file = dotEnv == null ? null : DotEnv.read(dotEnv, !dotEnvRequired);
-            return new Source(env, file, converters.isEmpty() ? Map.of() : Map.copyOf(converters));
+            ConfigTree tree = directories.isEmpty() ? null : ConfigTree.read(directories);
+            return new Source(env, tree, file, converters.isEmpty() ? Map.of() : Map.copyOf(converters));
         }
     }
 }
