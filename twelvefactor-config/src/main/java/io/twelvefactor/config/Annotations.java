@@ -7,7 +7,8 @@ import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
 
 /**
- * The values of {@link Prefix}, {@link Name}, {@link Default} and {@link Description} on one
+ * The values of {@link Prefix}, {@link Name}, {@link DeprecatedName}, {@link Default} and
+ * {@link Description} on one
  * record type. They are read from the record's class file when it is available, because
  * reflection's annotation API builds a proxy class per annotation type, which costs more at
  * startup than the whole binding; otherwise (a class without a class file) through
@@ -18,6 +19,7 @@ final class Annotations {
     private static final String NAME = "Lio/twelvefactor/config/Name;";
     private static final String DEFAULT = "Lio/twelvefactor/config/Default;";
     private static final String DESCRIPTION = "Lio/twelvefactor/config/Description;";
+    private static final String DEPRECATED_NAME = "Lio/twelvefactor/config/DeprecatedName;";
 
     String prefix;
     /** Whether the values came from the class file (for tests: reflection gives the same). */
@@ -26,8 +28,10 @@ final class Annotations {
     final String[] names;
     final String[] defaults;
     final String[] descriptions;
+    final String[] deprecatedNames;
 
     private Annotations(int components) {
+        deprecatedNames = new String[components];
         names = new String[components];
         defaults = new String[components];
         descriptions = new String[components];
@@ -55,6 +59,8 @@ final class Annotations {
             Name name = components[i].getAnnotation(Name.class);
             Default literal = components[i].getAnnotation(Default.class);
             Description description = components[i].getAnnotation(Description.class);
+            DeprecatedName old = components[i].getAnnotation(DeprecatedName.class);
+            a.deprecatedNames[i] = old == null ? null : old.value();
             a.names[i] = name == null ? null : name.value();
             a.defaults[i] = literal == null ? null : literal.value();
             a.descriptions[i] = description == null ? null : description.value();
@@ -144,6 +150,8 @@ final class Annotations {
             defaults[component] = value;
         } else if (DESCRIPTION.equals(type)) {
             descriptions[component] = value;
+        } else if (DEPRECATED_NAME.equals(type)) {
+            deprecatedNames[component] = value;
         }
     }
 

@@ -33,6 +33,9 @@ final class Binding {
     private final ConfigTree tree;
     private ArrayList<ConfigException.Problem> problems;
     private List<String> names;
+    private ArrayList<ConfigException.Problem> warnings;
+    /** Whether a variable under the prefix that no component reads is a problem (else a warning). */
+    boolean rejectUnknown;
 
     /** Where the last {@link #lookup} found its value: null (environment), a {@code .env} name, or a file. */
     private String foundIn;
@@ -229,6 +232,18 @@ final class Binding {
             problems = new ArrayList<>();
         }
         problems.add(new ConfigException.Problem(variable, source, message));
+    }
+
+    /** Records a warning: something works but should change (a deprecated name, an unread variable). */
+    void warn(String variable, String source, String message) {
+        if (warnings == null) {
+            warnings = new ArrayList<>();
+        }
+        warnings.add(new ConfigException.Problem(variable, source, message));
+    }
+
+    List<ConfigException.Problem> warnings() {
+        return warnings == null ? List.of() : warnings;
     }
 
     List<ConfigException.Problem> problems() {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -76,6 +77,11 @@ import java.util.function.Function;
  *       setting both {@code X} and {@code X_FILE} is a problem.</li>
  *   <li><b>{@code .env}.</b> {@link #bind(Class)} also reads {@code .env} in the working
  *       directory when it exists, with lower precedence than the environment.</li>
+ *   <li><b>Typos and renames.</b> With a {@link Prefix}, a variable under the prefix that no
+ *       component reads is a warning with the closest declared name, or a problem with
+ *       {@link Builder#rejectUnknownVariables()}. {@link DeprecatedName} keeps an old name
+ *       readable, with a warning; setting both names is a problem. Warnings go to
+ *       {@link Builder#warnings}.</li>
  *   <li><b>Config trees.</b> {@link Builder#directory(Path)} reads a mounted directory with one
  *       file per variable (a Kubernetes ConfigMap or Secret volume), between the environment
  *       and {@code .env} in precedence.</li>
@@ -90,6 +96,19 @@ public final class Env {
             return Planner.plan(type, Map.of());
         }
     };
+
+    /**
+     * The default receiver of warnings; the logger is looked up at the first warning, not at
+     * startup. A class, not a lambda: bootstrapping a lambda costs more than a whole cold bind.
+     */
+    private static final Consumer<ConfigException.Problem> SYSTEM_LOGGER = new SystemLoggerWarnings();
+
+    private static final class SystemLoggerWarnings implements Consumer<ConfigException.Problem> {
+        @Override
+        public void accept(ConfigException.Problem warning) {
+            System.getLogger("io.twelvefactor.config").log(System.Logger.Level.WARNING, warning.toString());
+        }
+    }
 
     private Env() {
     }
@@ -153,16 +172,21 @@ public final class Env {
         private final DotEnv dotEnv;
         private final Map<Class<?>, Function<String, ?>> converters;
         private final ConcurrentHashMap<Class<?>, Plan> plans;
+        private final Consumer<ConfigException.Problem> warnings;
+        private final boolean rejectUnknown;
 
         Source(Map<String, String> variables, DotEnv dotEnv, Map<Class<?>, Function<String, ?>> converters) {
-            this(variables, null, dotEnv, converters);
+            this(variables, null, dotEnv, converters, SYSTEM_LOGGER, false);
         }
 
         Source(Map<String, String> variables, ConfigTree tree, DotEnv dotEnv,
-               Map<Class<?>, Function<String, ?>> converters) {
+               Map<Class<?>, Function<String, ?>> converters, Consumer<ConfigException.Problem> warnings,
+               boolean rejectUnknown) {
             this.variables = variables;
             this.tree = tree;
             this.dotEnv = dotEnv;
+            this.warnings = warnings;
+            this.rejectUnknown = rejectUnknown;
             this.converters = converters;
             this.plans = converters.isEmpty() ? null : new ConcurrentHashMap<>();
         }
@@ -179,7 +203,15 @@ public final class Env {
          * @throws IllegalArgumentException if {@code type} is not a record
          */
         public <T> T bind(Class<T> type) {
-            return type.cast(plan(type).bind(new Binding(variables, tree, dotEnv)));
+            Binding binding = new Binding(variables, tree, dotEnv);
+            binding.rejectUnknown = rejectUnknown;
+            try {
+                return type.cast(plan(type).bind(binding));
+            } finally {
+                for (ConfigException.Problem warning : binding.warnings()) {
+                    warnings.accept(warning);
+                }
+            }
         }
 
         /**
@@ -218,8 +250,44 @@ public final class Env {
         private boolean dotEnvRequired;
         private final ArrayList<Path> directories = new ArrayList<>();
         private final HashMap<Class<?>, Function<String, ?>> converters = new HashMap<>();
+        private Consumer<ConfigException.Problem> warnings = SYSTEM_LOGGER;
+        private boolean rejectUnknown;
 
         Builder() {
+        }
+
+        /**
+         * Receives the warnings of each bind, after it: a deprecated name that was read
+         * ({@link DeprecatedName}), and a variable under the config type's {@link Prefix} that no
+         * component reads, with the closest name that one does ("did you mean"). Each warning is
+         * a {@link ConfigException.Problem} naming the variable and its source, never a value.
+         * Called on the binding thread, also when the bind then throws. Default: each warning
+         * is logged at {@code WARNING} to the {@link System.Logger} named
+         * {@code io.twelvefactor.config} (which the logging module, when present, writes as
+         * JSON); pass {@code w -> {}} to drop them.
+         *
+         * @param warnings the receiver
+         * @return this builder
+         * @throws NullPointerException if {@code warnings} is null
+         */
+        public Builder warnings(Consumer<ConfigException.Problem> warnings) {
+            this.warnings = Objects.requireNonNull(warnings, "warnings");
+            return this;
+        }
+
+        /**
+         * Makes a variable under the config type's {@link Prefix} that no component reads a
+         * problem in the {@link ConfigException}, instead of a warning. Default: a warning,
+         * because platforms set such variables on their own (Kubernetes service links give a
+         * Service named {@code app} the variables {@code APP_SERVICE_HOST}, {@code APP_PORT_80_TCP}…;
+         * turn them off with {@code enableServiceLinks: false}). Configs without a prefix are
+         * never scanned.
+         *
+         * @return this builder
+         */
+        public Builder rejectUnknownVariables() {
+            this.rejectUnknown = true;
+            return this;
         }
 
         /**
@@ -308,7 +376,8 @@ public final class Env {
             Map<String, String> env = variables == null ? System.getenv() : variables;
             DotEnv file = dotEnv == null ? null : DotEnv.read(dotEnv, !dotEnvRequired);
             ConfigTree tree = directories.isEmpty() ? null : ConfigTree.read(directories);
-            return new Source(env, tree, file, converters.isEmpty() ? Map.of() : Map.copyOf(converters));
+            return new Source(env, tree, file, converters.isEmpty() ? Map.of() : Map.copyOf(converters), warnings,
+                    rejectUnknown);
         }
     }
 }

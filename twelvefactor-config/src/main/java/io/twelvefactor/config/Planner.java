@@ -56,7 +56,9 @@ final class Planner {
         }
         RecordNode node = planner.record(type, name, false, type.getSimpleName(), annotations);
         planner.checkGroups();
-        return new Plan(node, planner.problems);
+        Unread unread = prefix == null ? null : new Unread(prefix, type.getSimpleName(),
+                java.util.Set.copyOf(planner.names.keySet()), planner.groupPrefixes());
+        return new Plan(node, planner.problems, unread);
     }
 
     /** The plan of element {@code prefix} of a list of records (element 0 was checked with the whole type). */
@@ -114,6 +116,12 @@ final class Planner {
         Type inner = optional ? argument(type, 0) : type;
         Class<?> innerRaw = rawClass(inner);
         boolean nested = isNested(innerRaw);
+        if (annotations.deprecatedNames[index] != null && (nested
+                || raw == List.class && isNested(rawClass(argument(type, 0)))
+                || raw == Map.class && isNested(rawClass(argument(type, 1))))) {
+            problem(name, "@DeprecatedName on " + where + " cannot apply to a record, or a list or map of records;"
+                    + " put it on their components");
+        }
         if (raw == Map.class && argument(type, 0) == String.class && isNested(rawClass(argument(type, 1)))) {
             if (literal != null) {
                 problem(name, "@Default on " + where + " cannot apply to a Map of records; put defaults on its components");
@@ -143,11 +151,22 @@ final class Planner {
             listDepth--;
             return first == null ? null : new RecordList(name, element, converters, first);
         }
+        String old = annotations.deprecatedNames[index];
         Leaf leaf = leaf(name, type, where, annotations.descriptions[index]);
         if (leaf == null) {
             return null;
         }
         register(name, where);
+        if (old != null) {
+            if (listDepth > 0) {
+                problem(old, "@DeprecatedName on " + where + " cannot be used in a record bound as a list element or map value");
+            } else if (!Names.isValid(old)) {
+                problem(old, "@DeprecatedName on " + where + " is not a valid variable name; use letters, digits and '_'");
+            } else {
+                register(old, where + " (its deprecated name)");
+                leaf.deprecatedName(old);
+            }
+        }
         if (literal != null) {
             String problem = leaf.setDefault(literal);
             if (problem != null) {
@@ -181,6 +200,14 @@ final class Planner {
         }
         groups.put(name, where);
         return new RecordMap(name, valueType, converters, template, suffixes);
+    }
+
+    private List<String> groupPrefixes() {
+        List<String> prefixes = new ArrayList<>();
+        for (String group : groups.keySet()) {
+            prefixes.add(group + "_");
+        }
+        return prefixes;
     }
 
     /** A named group owns every name under {@code NAME_}: no other component may read one. */
