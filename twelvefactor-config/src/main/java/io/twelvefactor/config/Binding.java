@@ -34,6 +34,8 @@ final class Binding {
     private ArrayList<ConfigException.Problem> problems;
     private List<String> names;
     private ArrayList<ConfigException.Problem> warnings;
+    /** Where each value came from, or null when not asked for. */
+    private ArrayList<BoundConfig.Origin> origins;
     /** Whether a variable under the prefix that no component reads is a problem (else a warning). */
     boolean rejectUnknown;
 
@@ -232,6 +234,32 @@ final class Binding {
             problems = new ArrayList<>();
         }
         problems.add(new ConfigException.Problem(variable, source, message));
+    }
+
+    /** Starts recording where each value comes from, for {@link BoundConfig#origins()}. */
+    void traceOrigins() {
+        origins = new ArrayList<>();
+    }
+
+    List<BoundConfig.Origin> origins() {
+        return origins == null ? List.of() : origins;
+    }
+
+    /**
+     * Records where the value of {@code variable} came from, when tracing: {@code kind} when
+     * it is a default or unset, else (null) where the last {@link #lookup} found it.
+     */
+    void origin(String variable, BoundConfig.Kind kind) {
+        if (origins == null) {
+            return;
+        }
+        BoundConfig.Kind k = kind;
+        if (k == null) {
+            k = foundIn == null ? BoundConfig.Kind.ENVIRONMENT : foundIn.equals("file") ? BoundConfig.Kind.FILE
+                    : foundIn.equals(DIRECTORY) ? BoundConfig.Kind.DIRECTORY : BoundConfig.Kind.DOT_ENV;
+        }
+        String where = k == BoundConfig.Kind.DEFAULT ? "@Default" : k == BoundConfig.Kind.UNSET ? "unset" : source();
+        origins.add(new BoundConfig.Origin(variable, k, where));
     }
 
     /** Records a warning: something works but should change (a deprecated name, an unread variable). */

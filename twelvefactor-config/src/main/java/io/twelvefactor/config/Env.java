@@ -129,6 +129,20 @@ public final class Env {
     }
 
     /**
+     * Binds like {@link #bind(Class)} and says where each variable's value came from; see
+     * {@link Source#bindWithOrigins(Class)}.
+     *
+     * @param type the config record type
+     * @param <T> the config type
+     * @return the config with the origin of each variable
+     * @throws ConfigException as {@link #bind(Class)} does
+     * @throws IllegalArgumentException if {@code type} is not a record
+     */
+    public static <T> BoundConfig<T> bindWithOrigins(Class<T> type) {
+        return builder().build().bindWithOrigins(type);
+    }
+
+    /**
      * A source that reads only the given map: no process environment and no {@code .env}.
      * {@code _FILE} variables in the map are still followed. The map is read, not copied,
      * so binding costs the same however large it is; do not change it while binding.
@@ -203,10 +217,37 @@ public final class Env {
          * @throws IllegalArgumentException if {@code type} is not a record
          */
         public <T> T bind(Class<T> type) {
+            return type.cast(bind(type, newBinding()));
+        }
+
+        /**
+         * Binds like {@link #bind(Class)} and says where each variable's value came from:
+         * environment, {@code X_FILE}, a config-tree file, a {@code .env} line, the default,
+         * or unset. Never a value, so the result's {@code toString()} is safe to print at
+         * startup.
+         *
+         * @param type the config record type
+         * @param <T> the config type
+         * @return the config with the origin of each variable and the warnings
+         * @throws ConfigException as {@link #bind(Class)} does
+         * @throws IllegalArgumentException if {@code type} is not a record
+         */
+        public <T> BoundConfig<T> bindWithOrigins(Class<T> type) {
+            Binding binding = newBinding();
+            binding.traceOrigins();
+            T config = type.cast(bind(type, binding));
+            return new BoundConfig<>(config, binding.origins(), binding.warnings());
+        }
+
+        private Binding newBinding() {
             Binding binding = new Binding(variables, tree, dotEnv);
             binding.rejectUnknown = rejectUnknown;
+            return binding;
+        }
+
+        private Object bind(Class<?> type, Binding binding) {
             try {
-                return type.cast(plan(type).bind(binding));
+                return plan(type).bind(binding);
             } finally {
                 for (ConfigException.Problem warning : binding.warnings()) {
                     warnings.accept(warning);

@@ -85,12 +85,15 @@ final class Leaf extends Node {
         boolean blank = raw != null && !keepsEmpty() && Text.isBlank(raw);
         if (raw == null || blank) {
             if (defaultLiteral != null) {
+                binding.origin(name, BoundConfig.Kind.DEFAULT);
                 return defaultValue;
             }
             if (optional) {
+                binding.origin(name, BoundConfig.Kind.UNSET);
                 return Optional.empty();
             }
             if (shape != SCALAR) {
+                binding.origin(name, BoundConfig.Kind.UNSET);
                 return wrap(shape == LIST ? List.of() : shape == SET ? Collections.emptySet() : Collections.emptyMap());
             }
             binding.problem(name, blank ? binding.source() : binding.sourceOf(name),
@@ -99,7 +102,9 @@ final class Leaf extends Node {
             return FAILED;
         }
         try {
-            return wrap(convert(raw));
+            Object value = wrap(convert(raw));
+            binding.origin(variable, null);
+            return value;
         } catch (Invalid e) {
             binding.problem(variable, binding.source(), invalid(raw, e));
             return FAILED;
