@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -123,7 +124,10 @@ final class Binding {
      * Every variable name set in any source, each once. Only a {@code Map} of records and typo
      * detection call this: it costs time in proportion to the size of the environment.
      */
-    List<String> variableNames() {
+    Collection<String> variableNames() {
+        if (tree == null && dotEnv == null) {
+            return environment.keySet(); // no copy: typo detection runs this on every bind
+        }
         if (names == null) {
             ArrayList<String> all = new ArrayList<>(environment.keySet());
             if (tree != null) {

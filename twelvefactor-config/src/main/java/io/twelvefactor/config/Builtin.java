@@ -268,17 +268,11 @@ enum Builtin {
         return null;
     }
 
-    /** Whether a type belongs to the JDK, which binds only from this table. */
-    static boolean isJdk(Class<?> type) {
-        String name = type.getName();
-        return name.startsWith("java.") || name.startsWith("javax.");
-    }
-
     /** The JDK types of the table, for a plan error. */
     static String names() {
         StringBuilder b = new StringBuilder();
         for (Builtin t : values()) {
-            if (!isJdk(t.type)) {
+            if (!Scalar.isJdk(t.type)) {
                 continue;
             }
             b.append(b.length() == 0 ? "" : ", ").append(t.type.getSimpleName());

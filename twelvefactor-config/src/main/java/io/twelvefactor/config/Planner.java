@@ -247,7 +247,7 @@ final class Planner {
         }
         Type element = shape == Leaf.SCALAR ? t : argument(t, shape == Leaf.MAP ? 1 : 0);
         Scalar scalar = element instanceof Class ? Scalar.of((Class<?>) element, converters) : null;
-        if (scalar == null && element instanceof Class && Builtin.isJdk((Class<?>) element)) {
+        if (scalar == null && element instanceof Class && Scalar.isJdk((Class<?>) element)) {
             problem(name, where + " has type " + type.getTypeName() + ", which cannot be bound: a JDK type binds only"
                     + " from the table of safe types (" + Builtin.names() + ", and String, numbers, boolean,"
                     + " Duration, URI, Path, enums), because constructing some JDK types acts on files or"

@@ -91,12 +91,19 @@ final class Scalar {
         if (type == Path.class) {
             return new Scalar(type, PATH, 0, 0, null);
         }
-        Builtin builtin = Builtin.of(type);
-        if (builtin != null) {
-            return new Scalar(type, BUILTIN, 0, 0, builtin);
+        if (!isJdk(type) && type != DataSize.class) {
+            // checked first so that a config without table types never loads (and initialises) the table
+            return reflective(type);
         }
+        Builtin builtin = Builtin.of(type);
         // a JDK type outside the table may act when constructed (new PrintWriter(String) truncates a file)
-        return Builtin.isJdk(type) ? null : reflective(type);
+        return builtin == null ? null : new Scalar(type, BUILTIN, 0, 0, builtin);
+    }
+
+    /** Whether a type belongs to the JDK, which binds only from the {@link Builtin} table. */
+    static boolean isJdk(Class<?> type) {
+        String name = type.getName();
+        return name.startsWith("java.") || name.startsWith("javax.");
     }
 
     private static Scalar reflective(Class<?> type) {
