@@ -5,6 +5,15 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.zip.ZipFile;
 
 /**
  * The values of {@link Prefix}, {@link Name}, {@link DeprecatedName}, {@link Default} and
@@ -39,9 +48,9 @@ final class Annotations {
 
     static Annotations of(Class<?> type, RecordComponent[] components) {
         Annotations a = new Annotations(components.length);
-        String file = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class";
-        try (InputStream in = type.getResourceAsStream(file)) {
-            if (in != null && a.parse(new DataInputStream(new ByteArrayInputStream(in.readAllBytes())))) {
+        try {
+            byte[] bytes = classFile(type);
+            if (bytes != null && a.parse(new DataInputStream(new ByteArrayInputStream(bytes)))) {
                 a.fromClassFile = true;
                 return a;
             }
@@ -49,6 +58,55 @@ final class Annotations {
             // an unreadable or unexpected class file: reflection below gives the same answer
         }
         return reflect(type, components);
+    }
+
+    /**
+     * The bytes of a class file, or null. {@code Class.getResourceAsStream} goes through a
+     * {@code URL} and a {@code JarURLConnection}, which in a fresh JVM costs milliseconds per
+     * class (more than the rest of a bind); so a class in a named module is read through its
+     * module, one in a jar or directory on the class path straight from that file (the JDK
+     * shares the jar's open central directory with its class loader), anything else through
+     * {@code getResourceAsStream}.
+     */
+    static byte[] classFile(Class<?> type) throws IOException {
+        String entry = type.getName().replace('.', '/') + ".class";
+        Module module = type.getModule();
+        if (module.isNamed()) {
+            try (InputStream in = module.getResourceAsStream(entry)) {
+                return in == null ? null : in.readAllBytes();
+            }
+        }
+        Path location = location(type);
+        if (location != null && Files.isDirectory(location)) {
+            Path file = location.resolve(entry);
+            return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+        }
+        if (location != null && Files.isRegularFile(location)) {
+            // the runtime version resolves a multi-release jar's versioned entry as the class loader does
+            try (JarFile jar = new JarFile(location.toFile(), false, ZipFile.OPEN_READ, Runtime.version())) {
+                JarEntry found = jar.getJarEntry(entry);
+                if (found != null) {
+                    try (InputStream in = jar.getInputStream(found)) {
+                        return in.readAllBytes();
+                    }
+                }
+            }
+        }
+        String file = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class";
+        try (InputStream in = type.getResourceAsStream(file)) {
+            return in == null ? null : in.readAllBytes();
+        }
+    }
+
+    /** The directory or jar a class was loaded from, when it is a local file; else null. */
+    private static Path location(Class<?> type) {
+        try {
+            CodeSource source = type.getProtectionDomain().getCodeSource();
+            URL url = source == null ? null : source.getLocation();
+            return url == null || !"file".equals(url.getProtocol()) ? null : Path.of(url.toURI());
+        } catch (SecurityException | URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+            return null;
+        }
     }
 
     static Annotations reflect(Class<?> type, RecordComponent[] components) {

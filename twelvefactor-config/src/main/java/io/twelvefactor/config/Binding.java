@@ -182,24 +182,18 @@ final class Binding {
         return environment.containsKey(name) || dotEnv == null ? ENVIRONMENT : ENVIRONMENT + " and " + dotEnv.label;
     }
 
-    /** A file larger than {@link #MAX_FILE_SIZE}. */
-    static final class TooLarge extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        TooLarge() {
-            super("larger than 1 MiB", null);
-        }
-    }
+    /** Returned by {@link #readSmallFile} for a file larger than 1 MiB; compared by identity. */
+    static final String TOO_LARGE = new String("too large");
 
     /**
      * The content of a file holding one value: UTF-8, at most 1 MiB, one trailing {@code \n}
-     * or {@code \r\n} removed. Shared by {@code X_FILE} and config trees.
+     * or {@code \r\n} removed; or {@link #TOO_LARGE}. Shared by {@code X_FILE} and config trees.
      */
     static String readSmallFile(Path path) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
             byte[] bytes = in.readNBytes(MAX_FILE_SIZE + 1);
             if (bytes.length > MAX_FILE_SIZE) {
-                throw new TooLarge();
+                return TOO_LARGE;
             }
             int end = bytes.length;
             if (end > 0 && bytes[end - 1] == '\n') {
@@ -218,8 +212,10 @@ final class Binding {
     private String read(Path path, String fileName) {
         String source = "file " + path + " (" + fileName + ")";
         try {
-            return readSmallFile(path);
-        } catch (TooLarge e) {
+            String content = readSmallFile(path);
+            if (content != TOO_LARGE) {
+                return content;
+            }
             problem(fileName, source, "names a file larger than 1 MiB; expected a small secret file");
         } catch (NoSuchFileException e) {
             problem(fileName, source, "names a file that does not exist");

@@ -63,11 +63,14 @@ final class ConfigTree {
                         }
                         from.put(name, directory.resolve(name));
                         try {
-                            read.put(name, Binding.readSmallFile(file));
+                            String content = Binding.readSmallFile(file);
+                            if (content == Binding.TOO_LARGE) {
+                                failed.put(name, "is in a file larger than 1 MiB; expected a small file");
+                            } else {
+                                read.put(name, content);
+                            }
                         } catch (NoSuchFileException e) {
                             throw e; // the version went away while being read: read again
-                        } catch (Binding.TooLarge e) {
-                            failed.put(name, "is in a file larger than 1 MiB; expected a small file");
                         } catch (CharacterCodingException e) {
                             failed.put(name, "is in a file that is not valid UTF-8");
                         } catch (AccessDeniedException e) {

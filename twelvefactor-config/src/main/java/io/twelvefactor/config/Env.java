@@ -98,17 +98,11 @@ public final class Env {
     };
 
     /**
-     * The default receiver of warnings; the logger is looked up at the first warning, not at
-     * startup. A class, not a lambda: bootstrapping a lambda costs more than a whole cold bind.
+     * The default receiver of warnings, as null: each warning is logged to the System.Logger,
+     * looked up at the first warning, not at startup. Neither a lambda nor a class of its own,
+     * whose loading would cost every cold bind.
      */
-    private static final Consumer<ConfigException.Problem> SYSTEM_LOGGER = new SystemLoggerWarnings();
-
-    private static final class SystemLoggerWarnings implements Consumer<ConfigException.Problem> {
-        @Override
-        public void accept(ConfigException.Problem warning) {
-            System.getLogger("io.twelvefactor.config").log(System.Logger.Level.WARNING, warning.toString());
-        }
-    }
+    private static final Consumer<ConfigException.Problem> SYSTEM_LOGGER = null;
 
     private Env() {
     }
@@ -250,7 +244,11 @@ public final class Env {
                 return plan(type).bind(binding);
             } finally {
                 for (ConfigException.Problem warning : binding.warnings()) {
-                    warnings.accept(warning);
+                    if (warnings == SYSTEM_LOGGER) {
+                        System.getLogger("io.twelvefactor.config").log(System.Logger.Level.WARNING, warning.toString());
+                    } else {
+                        warnings.accept(warning);
+                    }
                 }
             }
         }

@@ -199,7 +199,7 @@ final class Planner {
             return null;
         }
         groups.put(name, where);
-        return new RecordMap(name, valueType, converters, template, suffixes);
+        return RecordMap.of(name, valueType, converters, template, suffixes);
     }
 
     private List<String> groupPrefixes() {

@@ -43,6 +43,15 @@ final class RecordMap extends Node {
         this.suffixes = suffixes.toArray(new String[0]);
     }
 
+    /**
+     * A new map node, typed as a {@link Node} so that verifying the planner does not load this
+     * class for configs without a map of records.
+     */
+    static Node of(String name, Class<?> valueType, Map<Class<?>, Function<String, ?>> converters,
+                   RecordNode template, List<String> suffixes) {
+        return new RecordMap(name, valueType, converters, template, suffixes);
+    }
+
     /** The record variables without the {@code NAME_KEY_} part, plus their {@code _FILE} variants. */
     static List<String> suffixes(RecordNode template, String templatePrefix) {
         List<ConfigDescription.Variable> variables = new ArrayList<>();

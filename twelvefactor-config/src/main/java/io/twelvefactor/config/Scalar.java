@@ -91,7 +91,8 @@ final class Scalar {
         if (type == Path.class) {
             return new Scalar(type, PATH, 0, 0, null);
         }
-        if (!isJdk(type) && type != DataSize.class) {
+        // DataSize by name: a class literal would load the class for every config
+        if (!isJdk(type) && !type.getName().equals("io.twelvefactor.config.DataSize")) {
             // checked first so that a config without table types never loads (and initialises) the table
             return reflective(type);
         }
@@ -111,26 +112,42 @@ final class Scalar {
                 || type.isInterface() && type.getTypeParameters().length > 0) {
             return null;
         }
-        String[] names = {"valueOf", "of", "parse", "parse"};
-        Class<?>[] parameters = {String.class, String.class, String.class, CharSequence.class};
-        for (int i = 0; i < names.length; i++) {
-            try {
-                Method m = type.getMethod(names[i], parameters[i]);
-                if (Modifier.isStatic(m.getModifiers()) && type.isAssignableFrom(m.getReturnType())) {
-                    return new Scalar(type, METHOD, 0, 0, m);
+        // one pass over the public methods instead of a getMethod per form: a failed getMethod
+        // throws, and at startup those exceptions cost more than the rest of the plan
+        Method best = null;
+        int bestRank = FACTORIES;
+        for (Method m : type.getMethods()) {
+            if (m.getParameterCount() == 1 && Modifier.isStatic(m.getModifiers())
+                    && type.isAssignableFrom(m.getReturnType())) {
+                int rank = factoryRank(m.getName(), m.getParameterTypes()[0]);
+                if (rank < bestRank) {
+                    best = m;
+                    bestRank = rank;
                 }
-            } catch (NoSuchMethodException e) {
-                // try the next form
             }
         }
+        if (best != null) {
+            return new Scalar(type, METHOD, 0, 0, best);
+        }
         if (!Modifier.isAbstract(type.getModifiers())) {
-            try {
-                return new Scalar(type, CONSTRUCTOR, 0, 0, type.getConstructor(String.class));
-            } catch (NoSuchMethodException e) {
-                // not bindable from text
+            for (Constructor<?> c : type.getConstructors()) {
+                if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == String.class) {
+                    return new Scalar(type, CONSTRUCTOR, 0, 0, c);
+                }
             }
         }
         return null;
+    }
+
+    /** How many text factory forms there are; {@link #factoryRank} returns this for none. */
+    private static final int FACTORIES = 4;
+
+    /** The order in which text factories are preferred: valueOf(String), of(String), parse(String), parse(CharSequence). */
+    private static int factoryRank(String name, Class<?> parameter) {
+        if (parameter == String.class) {
+            return name.equals("valueOf") ? 0 : name.equals("of") ? 1 : name.equals("parse") ? 2 : FACTORIES;
+        }
+        return parameter == CharSequence.class && name.equals("parse") ? 3 : FACTORIES;
     }
 
     /** Whether an empty value is a value (true only for {@code String}). */
