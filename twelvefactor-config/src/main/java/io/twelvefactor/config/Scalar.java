@@ -31,6 +31,9 @@ final class Scalar {
     private static final int CUSTOM = 12;
     private static final int BUILTIN = 13;
 
+    /** The {@link #target} of an integer converter narrowed by {@code @Range}. */
+    private static final Object RANGED = new Object();
+
     final Class<?> type;
     private final int kind;
     private final long min;
@@ -148,6 +151,17 @@ final class Scalar {
             return name.equals("valueOf") ? 0 : name.equals("of") ? 1 : name.equals("parse") ? 2 : FACTORIES;
         }
         return parameter == CharSequence.class && name.equals("parse") ? 3 : FACTORIES;
+    }
+
+    /**
+     * This integer converter narrowed to {@code [min, max]} (bounds beyond the type's are
+     * narrowed to it), or null when this is not an integer converter.
+     */
+    Scalar narrowed(long min, long max) {
+        if (kind != INTEGRAL) {
+            return null;
+        }
+        return new Scalar(type, kind, Math.max(min, this.min), Math.min(max, this.max), RANGED);
     }
 
     /** Whether an empty value is a value (true only for {@code String}). */
@@ -281,7 +295,7 @@ final class Scalar {
     String typeName() {
         switch (kind) {
             case STRING: return "string";
-            case INTEGRAL: return "integer";
+            case INTEGRAL: return target == RANGED ? "integer " + min + "-" + max : "integer";
             case FLOATING: case BIG_DECIMAL: return "number";
             case BIG_INTEGER: return "integer";
             case BOOLEAN: return "boolean";
