@@ -32,7 +32,9 @@ import java.util.function.Function;
  *       {@code S3_BUCKET}, {@code httpURL} → {@code HTTP_URL}, {@code httpURLPath} →
  *       {@code HTTP_URL_PATH}. {@link Name @Name} sets an exact name. Two components reading
  *       one name is a plan error. Only these names (and their {@code _FILE} variants) are
- *       looked up, so the cost does not grow with the size of the environment.</li>
+ *       looked up, so the cost does not grow with the size of the environment; the two
+ *       exceptions scan every variable name once per bind: a {@code Map} of records, and
+ *       typo detection under a {@link Prefix}.</li>
  *   <li><b>Types.</b> {@code String}; {@code int}, {@code long}, {@code short}, {@code byte},
  *       {@code double}, {@code float}, {@code boolean} and their boxes; {@code BigDecimal},
  *       {@code BigInteger}; enums; {@code Duration}; {@code URI}; {@code Path};
@@ -162,7 +164,8 @@ public final class Env {
     }
 
     /**
-     * A builder for a source with another {@code .env} file, none, or custom converters.
+     * A builder for a source with another {@code .env} file or none, config-tree directories,
+     * custom converters, a warning receiver or strict typo detection.
      *
      * @return a new builder reading the process environment and {@code ./.env} when present
      */
