@@ -17,6 +17,9 @@ final class Layout {
     private static final String[] LEVEL_NAMES = {"TRACE", "DEBUG", "INFO", "WARN", "ERROR"};
     private static final String[] GCP_SEVERITIES = {"DEBUG", "DEBUG", "INFO", "WARNING", "ERROR"};
 
+    /** What follows the logger name in the text format. */
+    static final byte[] TEXT_LOGGER_END = bytes(" - ");
+
     final int format;
     final boolean json;
     final byte[] open;
@@ -34,7 +37,9 @@ final class Layout {
     /** Reserved keys grouped by length, for a quick duplicate check; null where there are none. */
     private final String[][] reservedByLength = new String[32][];
 
-    Layout(int format, String gcpProject) {
+    Layout(LogConfig config) {
+        int format = config.format;
+        String gcpProject = config.gcpProject;
         this.format = format;
         this.json = format != LogConfig.FORMAT_TEXT;
         String[] reserved;
@@ -115,6 +120,12 @@ final class Layout {
         return false;
     }
 
+    /** Whether {@code key} is an MDC key the format writes as a trace field (JSON formats). */
+    boolean isTraceKey(String key) {
+        int len = key.length();
+        return json && (len == 8 && key.equals("trace_id") || len == 7 && key.equals("span_id"));
+    }
+
     /** The fixed bytes a logger writes after the message and before the thread name. */
     byte[] loggerPart(String name) {
         LineBuffer b = new LineBuffer(json);
@@ -123,7 +134,7 @@ final class Layout {
         if (json) {
             b.raw(threadKey);
         } else {
-            b.raw(bytes(" - "));
+            b.raw(TEXT_LOGGER_END);
         }
         return java.util.Arrays.copyOf(b.buf, b.pos);
     }

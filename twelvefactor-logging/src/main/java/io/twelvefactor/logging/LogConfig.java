@@ -40,6 +40,10 @@ final class LogConfig {
     final int format;
     final int maxLineBytes;
     final boolean julBridge;
+    /** The most frames written per exception ({@code LOG_STACK_MAX_FRAMES}); no limit by default. */
+    final int stackMaxFrames;
+    /** Package prefixes, each ending with '.', whose frames are folded ({@code LOG_STACK_FOLD}). */
+    final String[] stackFold;
     /** The Google Cloud project for trace resource names in the gcp format, or null. */
     final String gcpProject;
     /** Normalized logger-name prefix ({@link #normalize}) to level. */
@@ -56,6 +60,8 @@ final class LogConfig {
         this.format = format(env.get("LOG_FORMAT"), problems);
         this.maxLineBytes = maxLineBytes(env.get("LOG_MAX_LINE_BYTES"), problems);
         this.julBridge = bool(env, "LOG_JUL_BRIDGE", true, problems);
+        this.stackMaxFrames = Integer.MAX_VALUE;
+        this.stackFold = new String[0];
         String project = env.get("GOOGLE_CLOUD_PROJECT");
         this.gcpProject = project == null || project.isBlank() ? null : project.trim();
         this.levels = perLoggerLevels(env, problems);
