@@ -46,6 +46,8 @@ final class LogConfig {
     final String[] stackFold;
     /** The Google Cloud project for trace resource names in the gcp format, or null. */
     final String gcpProject;
+    /** The service the lines belong to, from OpenTelemetry's variables. */
+    final ServiceIdentity service;
     /** Normalized logger-name prefix ({@link #normalize}) to level. */
     private final Map<String, Integer> levels;
 
@@ -64,6 +66,7 @@ final class LogConfig {
         this.stackFold = new String[0];
         String project = env.get("GOOGLE_CLOUD_PROJECT");
         this.gcpProject = project == null || project.isBlank() ? null : project.trim();
+        this.service = ServiceIdentity.from(env, problems::report);
         this.levels = perLoggerLevels(env, problems);
     }
 
