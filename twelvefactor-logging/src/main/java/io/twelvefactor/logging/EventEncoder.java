@@ -128,8 +128,8 @@ final class EventEncoder {
                 string(thread, valueMax);
                 b.ascii('"');
             }
-            if (e.mdc != null) {
-                traceFields(e.mdc, valueMax);
+            if (e.mdc != null || e.span != null) {
+                traceFields(e, valueMax);
             }
         } else {
             threadName(valueMax);
@@ -222,15 +222,47 @@ final class EventEncoder {
         cachedThread = t;
     }
 
-    private void traceFields(MdcAdapter.Context c, int max) {
-        for (int i = 0; i < c.size; i++) {
-            String key = c.keys[i];
-            String value = c.values[i];
-            if (value != null && layout.isTraceKey(key)) {
-                out.raw(key.equals("trace_id") ? layout.traceKey : layout.spanKey);
-                string(value, max);
-                out.ascii('"');
+    /**
+     * The trace fields: from the MDC's {@code trace_id} and {@code span_id} when it has a
+     * {@code trace_id} (what the application put there wins), else from the current span, with
+     * its sampled flag where the format has one.
+     */
+    private void traceFields(LogEvent e, int max) {
+        LineBuffer b = out;
+        Layout l = layout;
+        String traceId = null;
+        String spanId = null;
+        MdcAdapter.Context c = e.mdc;
+        if (c != null) {
+            for (int i = 0; i < c.size; i++) {
+                String key = c.keys[i];
+                String value = c.values[i];
+                if (value != null && l.isTraceKey(key)) {
+                    if (key.length() == 8) {
+                        traceId = value;
+                    } else {
+                        spanId = value;
+                    }
+                }
             }
+        }
+        Object span = traceId == null ? e.span : null;
+        if (span != null) {
+            traceId = CurrentSpan.traceId(span);
+            spanId = CurrentSpan.spanId(span);
+        }
+        if (traceId != null) {
+            b.raw(l.traceKey);
+            string(traceId, max);
+            b.ascii('"');
+        }
+        if (spanId != null) {
+            b.raw(l.spanKey);
+            string(spanId, max);
+            b.ascii('"');
+        }
+        if (span != null && l.sampledKey != null) {
+            b.raw(CurrentSpan.isSampled(span) ? l.sampledKey : l.notSampledKey);
         }
     }
 

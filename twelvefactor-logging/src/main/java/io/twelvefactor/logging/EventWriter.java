@@ -19,6 +19,8 @@ final class EventWriter implements EventSink {
     private final LogConfig config;
     private final MdcAdapter mdc;
     private final Output output;
+    /** Whether events carry the current span: the format has trace fields and the API is there. */
+    private final boolean spans;
     private final ThreadLocal<ThreadState> states = new ThreadLocal<>();
     /**
      * The state of a thread that logged recently, which a thread that does most of the logging
@@ -32,6 +34,7 @@ final class EventWriter implements EventSink {
         this.config = config;
         this.mdc = mdc;
         this.output = output;
+        this.spans = layout.json && CurrentSpan.PRESENT;
     }
 
     /** Writes one event of the classic API; {@code args} is null unless the call passed an array. */
@@ -170,6 +173,9 @@ final class EventWriter implements EventSink {
                 s.mdcContext = context;
             }
             e.mdc = context != null && context.size > 0 ? context : null;
+            if (CurrentSpan.PRESENT && spans && e.threadName == null) {
+                e.span = CurrentSpan.context();
+            }
             encoder.encode(e);
         } catch (Throwable t) {
             output.dropped(t);

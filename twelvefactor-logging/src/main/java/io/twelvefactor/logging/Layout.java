@@ -30,6 +30,9 @@ final class Layout {
     final byte[] threadKey;
     final byte[] traceKey;
     final byte[] spanKey;
+    /** The sampled flag of a span, as a whole member, where the format has one; else null. */
+    final byte[] sampledKey;
+    final byte[] notSampledKey;
     final byte[] tagsKey;
     final byte[] errorTypeKey;
     final byte[] errorMessageKey;
@@ -53,6 +56,8 @@ final class Layout {
             threadKey = bytes("\",\"process.thread.name\":\"");
             traceKey = bytes(",\"trace.id\":\"");
             spanKey = bytes(",\"span.id\":\"");
+            sampledKey = null;
+            notSampledKey = null;
             tagsKey = bytes(",\"tags\":[");
             errorTypeKey = bytes(",\"error.type\":\"");
             errorMessageKey = bytes(",\"error.message\":\"");
@@ -74,6 +79,8 @@ final class Layout {
             traceKey = bytes(",\"logging.googleapis.com/trace\":\""
                     + (gcpProject == null ? "" : "projects/" + jsonEscape(gcpProject) + "/traces/"));
             spanKey = bytes(",\"logging.googleapis.com/spanId\":\"");
+            sampledKey = bytes(",\"logging.googleapis.com/trace_sampled\":true");
+            notSampledKey = bytes(",\"logging.googleapis.com/trace_sampled\":false");
             tagsKey = bytes(",\"tags\":[");
             errorTypeKey = null;
             errorMessageKey = null;
@@ -92,6 +99,8 @@ final class Layout {
             threadKey = null;
             traceKey = null;
             spanKey = null;
+            sampledKey = null;
+            notSampledKey = null;
             tagsKey = bytes(" tags=[");
             errorTypeKey = null;
             errorMessageKey = null;

@@ -34,6 +34,8 @@ final class LogEvent {
     String threadName;
     /** The thread's MDC when it has entries, else null; set when the event is written. */
     MdcAdapter.Context mdc;
+    /** The current OpenTelemetry span's context when it is valid, else null; set when the event is written. */
+    Object span;
 
     /**
      * Whether {@link #args}, {@link #keys} and {@link #values} are this event's own arrays, kept
@@ -129,5 +131,6 @@ final class LogEvent {
         timestampMillis = NO_TIMESTAMP;
         threadName = null;
         mdc = null;
+        span = null;
     }
 }
