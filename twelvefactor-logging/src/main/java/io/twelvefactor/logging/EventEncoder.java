@@ -287,7 +287,11 @@ final class EventEncoder {
         }
         int start = b.pos;
         b.beginString(stackMax);
-        stack.write(t);
+        if (fast || firstStackBytes <= stackMax) {
+            stack.write(t);
+        } else {
+            stack.writeWithin(t, stackMax);
+        }
         b.endString();
         stackBytes = b.pos - start;
         if (l.json) {

@@ -1,6 +1,8 @@
 package io.twelvefactor.logging;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -62,8 +64,8 @@ final class LogConfig {
         this.format = format(env.get("LOG_FORMAT"), problems);
         this.maxLineBytes = maxLineBytes(env.get("LOG_MAX_LINE_BYTES"), problems);
         this.julBridge = bool(env, "LOG_JUL_BRIDGE", true, problems);
-        this.stackMaxFrames = Integer.MAX_VALUE;
-        this.stackFold = new String[0];
+        this.stackMaxFrames = stackMaxFrames(env.get("LOG_STACK_MAX_FRAMES"), problems);
+        this.stackFold = stackFold(env.get("LOG_STACK_FOLD"), problems);
         String project = env.get("GOOGLE_CLOUD_PROJECT");
         this.gcpProject = project == null || project.isBlank() ? null : project.trim();
         this.service = ServiceIdentity.from(env, problems::report);
@@ -201,6 +203,63 @@ final class LogConfig {
         problems.report("LOG_MAX_LINE_BYTES=\"" + shorten(value) + "\" is not an integer of at least "
                 + MIN_MAX_LINE_BYTES + "; using " + DEFAULT_MAX_LINE_BYTES);
         return DEFAULT_MAX_LINE_BYTES;
+    }
+
+    private static int stackMaxFrames(String value, Problems problems) {
+        if (value == null || value.isBlank()) {
+            return Integer.MAX_VALUE;
+        }
+        try {
+            int frames = Integer.parseInt(value.trim());
+            if (frames >= 1) {
+                return frames;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.report("LOG_STACK_MAX_FRAMES=\"" + shorten(value)
+                + "\" is not an integer of at least 1; writing every frame");
+        return Integer.MAX_VALUE;
+    }
+
+    private static String[] stackFold(String value, Problems problems) {
+        if (value == null || value.isBlank()) {
+            return new String[0];
+        }
+        List<String> prefixes = new ArrayList<>();
+        for (String entry : value.split(",", -1)) {
+            String p = entry.trim();
+            if (p.isEmpty()) {
+                continue;
+            }
+            if (!isPackageName(p)) {
+                problems.report("LOG_STACK_FOLD entry \"" + shorten(p) + "\" is not a package name such as "
+                        + "org.springframework.aop; ignoring this entry");
+                continue;
+            }
+            prefixes.add(p + ".");
+        }
+        return prefixes.toArray(new String[0]);
+    }
+
+    /** Dot-separated Java identifiers (ASCII letters, digits, {@code _} and {@code $}). */
+    private static boolean isPackageName(String s) {
+        boolean start = true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                if (start) {
+                    return false;
+                }
+                start = true;
+            } else if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$'
+                    || !start && c >= '0' && c <= '9') {
+                start = false;
+            } else {
+                return false;
+            }
+        }
+        return !start;
     }
 
     private static boolean bool(Map<String, String> env, String name, boolean fallback, Problems problems) {
