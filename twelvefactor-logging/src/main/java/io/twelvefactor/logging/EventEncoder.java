@@ -47,6 +47,10 @@ final class EventEncoder {
     private String cachedThread;
     private byte[] threadBytes = new byte[32];
     private int threadLength;
+    /** The span context whose trace fields {@link #spanBytes} holds (immutable, not the application's). */
+    private Object lastSpan;
+    private byte[] spanBytes = new byte[128];
+    private int spanLength;
 
     EventEncoder(Layout layout, LogConfig config) {
         this.layout = layout;
@@ -129,7 +133,7 @@ final class EventEncoder {
                 b.ascii('"');
             }
             if (e.mdc != null || e.span != null) {
-                traceFields(e, valueMax);
+                traceFields(e, valueMax, fast);
             }
         } else {
             threadName(valueMax);
@@ -227,7 +231,7 @@ final class EventEncoder {
      * {@code trace_id} (what the application put there wins), else from the current span, with
      * its sampled flag where the format has one.
      */
-    private void traceFields(LogEvent e, int max) {
+    private void traceFields(LogEvent e, int max, boolean fast) {
         LineBuffer b = out;
         Layout l = layout;
         String traceId = null;
@@ -247,7 +251,12 @@ final class EventEncoder {
             }
         }
         Object span = traceId == null ? e.span : null;
+        int start = b.pos;
         if (span != null) {
+            if (span == lastSpan && fast) {
+                b.raw(spanBytes, spanLength);
+                return;
+            }
             traceId = CurrentSpan.traceId(span);
             spanId = CurrentSpan.spanId(span);
         }
@@ -263,6 +272,16 @@ final class EventEncoder {
         }
         if (span != null && l.sampledKey != null) {
             b.raw(CurrentSpan.isSampled(span) ? l.sampledKey : l.notSampledKey);
+        }
+        if (span != null && fast) {
+            // A span usually sees several events: keep its fields' bytes for the next one.
+            int length = b.pos - start;
+            if (spanBytes.length < length) {
+                spanBytes = new byte[length];
+            }
+            System.arraycopy(b.buf, start, spanBytes, 0, length);
+            spanLength = length;
+            lastSpan = span;
         }
     }
 

@@ -71,6 +71,32 @@ class TraceCorrelationTest {
     }
 
     @Test
+    void eachEventTakesTheSpanCurrentWhenItIsLogged() {
+        Capture capture = new Capture("LOG_FORMAT", "gcp");
+        Tracer tracer = SAMPLED.get("test");
+        Span a = tracer.spanBuilder("a").startSpan();
+        Span b = tracer.spanBuilder("b").startSpan();
+        Span[] order = {a, a, b, a, b, b};
+        for (Span span : order) {
+            Scope scope = span.makeCurrent();
+            try {
+                capture.logger("x").info("in {}", span);
+            } finally {
+                scope.close();
+            }
+        }
+        a.end();
+        b.end();
+        List<JsonNode> events = capture.events();
+        assertEquals(order.length, events.size());
+        for (int i = 0; i < order.length; i++) {
+            assertEquals(order[i].getSpanContext().getTraceId(), events.get(i).get("logging.googleapis.com/trace").asText());
+            assertEquals(order[i].getSpanContext().getSpanId(), events.get(i).get("logging.googleapis.com/spanId").asText());
+            assertTrue(events.get(i).get("logging.googleapis.com/trace_sampled").asBoolean());
+        }
+    }
+
+    @Test
     void noSpanMeansNoTraceFields() {
         Capture capture = new Capture();
         capture.logger("x").info("outside any span");
