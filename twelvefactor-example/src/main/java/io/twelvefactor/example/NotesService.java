@@ -3,13 +3,16 @@ package io.twelvefactor.example;
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.twelvefactor.backing.BackingService;
 import io.twelvefactor.config.ConfigException;
 import io.twelvefactor.config.Env;
 import io.twelvefactor.lifecycle.Phase;
 import io.twelvefactor.lifecycle.Shutdown;
+import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * java -jar twelvefactor-example.jar [run]   serve the API (migrates an empty embedded database)
  * java -jar twelvefactor-example.jar migrate create the schema, then exit (an admin process)
  * java -jar twelvefactor-example.jar env     print the environment variables it reads
+ * java -jar twelvefactor-example.jar help    print the commands and exit codes
  * </pre>
  */
 public final class NotesService {
@@ -33,6 +37,18 @@ public final class NotesService {
     static final int EXIT_UNAVAILABLE = 69;
     /** Exit code for an unknown command. */
     static final int EXIT_USAGE = 64;
+    /** Exit code when {@code PORT} is taken by another process ({@code EX_TEMPFAIL}: retry, or change it). */
+    static final int EXIT_PORT_IN_USE = 75;
+
+    static final String USAGE = String.join("\n",
+            "usage: java -jar twelvefactor-example.jar [command]",
+            "  run       serve the notes API on PORT (the default); creates the schema of an empty embedded database",
+            "  migrate   create the schema, then exit: run it before 'run' on a server database",
+            "  env       list the environment variables the service and the twelvefactor library read",
+            "  help      print this (also --help, -h)",
+            "exit codes: 0 clean shutdown, 2 invalid environment, 64 unknown command, 69 database without",
+            "  schema (run migrate), 75 PORT in use, 70/124/130 from twelvefactor-lifecycle (see the README)",
+            "");
 
     private static final Logger log = LoggerFactory.getLogger(NotesService.class);
 
@@ -40,20 +56,28 @@ public final class NotesService {
     }
 
     /**
-     * Runs a command: {@code run} (the default), {@code migrate} or {@code env}.
+     * Runs a command: {@code run} (the default), {@code migrate}, {@code env} or {@code help}.
      *
      * @param args the command
      * @throws Exception when the service fails to start
      */
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 ? "run" : args[0];
-        if (command.equals("env")) {
-            System.out.print(Env.describe(ServiceConfig.class).toMarkdown());
-            return;
-        }
-        if (!command.equals("run") && !command.equals("migrate")) {
-            System.err.println("unknown command '" + command + "': use run, migrate or env");
-            System.exit(EXIT_USAGE);
+        switch (command) {
+            case "help", "--help", "-h" -> {
+                System.out.print(USAGE);
+                return;
+            }
+            case "env" -> {
+                System.out.print(EnvCommand.describe());
+                return;
+            }
+            case "run", "migrate" -> {
+            }
+            default -> {
+                System.err.print("unknown command '" + command + "'\n" + USAGE);
+                System.exit(EXIT_USAGE);
+            }
         }
         ServiceConfig config;
         try {
@@ -66,29 +90,34 @@ public final class NotesService {
         }
         log.atInfo().setMessage("starting {}").addArgument(command)
                 .addKeyValue("config", config.toString()).log();
+        logEmbeddedDatabaseFile(config);
         if (command.equals("migrate")) {
             try (HikariDataSource pool = pool(config, 1)) {
-                new NoteStore(pool).migrate();
+                if (new NoteStore(pool).migrate()) {
+                    log.info("created table notes: the database had no schema");
+                } else {
+                    log.info("schema is up to date: table notes exists, nothing to do");
+                }
             }
-            log.info("schema is up to date");
             return;
         }
         run(config);
     }
 
+    /**
+     * Binds the port and prepares the database before installing the shutdown coordinator, so
+     * that a failure there exits with its own code and one log line, with no hooks to run.
+     */
     private static void run(ServiceConfig config) throws Exception {
-        Shutdown shutdown = Shutdown.builder()
-                .env(Map.of("SHUTDOWN_TIMEOUT", config.shutdownTimeout().toMillis() + "ms",
-                        "SHUTDOWN_DELAY", config.shutdownDelay().toMillis() + "ms"))
-                .install();
-
+        HttpServer server = bind(config.port());
         HikariDataSource pool = pool(config, config.databasePoolSize());
-        shutdown.register("database pool", pool::close);
         NoteStore store = new NoteStore(pool);
-        prepareSchema(config, store);
+        prepareSchema(config, store, pool);
+
+        Shutdown shutdown = config.shutdown().install();
+        shutdown.register("database pool", pool::close);
 
         ExecutorService workers = Executors.newFixedThreadPool(32);
-        HttpServer server = HttpServer.create(new InetSocketAddress(config.port()), 256);
         server.setExecutor(workers);
         server.createContext("/", new Api(store, shutdown, config.apiToken()));
         server.start();
@@ -104,18 +133,47 @@ public final class NotesService {
         shutdown.await();
     }
 
+    /** Listens on {@code port}, or exits with {@link #EXIT_PORT_IN_USE} and says what to do. */
+    private static HttpServer bind(int port) throws IOException {
+        try {
+            return HttpServer.create(new InetSocketAddress(port), 256);
+        } catch (BindException e) {
+            log.atError().setMessage("PORT={} is already in use by another process: stop it, or set PORT to a free"
+                            + " port (PORT=0 picks one); exiting with code {}")
+                    .addArgument(port).addArgument(EXIT_PORT_IN_USE)
+                    .addKeyValue("url.port", port).addKeyValue("error.message", e.getMessage()).log();
+            System.exit(EXIT_PORT_IN_USE);
+            throw new AssertionError("unreachable");
+        }
+    }
+
+    /** Says where an embedded H2 file database is: a relative path depends on the working directory. */
+    private static void logEmbeddedDatabaseFile(ServiceConfig config) {
+        BackingService db = config.databaseUrl();
+        if (db.toJdbcUrl().startsWith("jdbc:h2:file:")) {
+            String path = db.database().orElseThrow();
+            Path file = Path.of(path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path)
+                    .toAbsolutePath().normalize();
+            log.atInfo().setMessage("embedded H2 database in {}.mv.db (DATABASE_URL={}; a relative path is"
+                            + " resolved from the working directory)")
+                    .addArgument(file).addArgument(db).log();
+        }
+    }
+
     /** {@code run} creates the schema itself only on an empty embedded database. */
-    private static void prepareSchema(ServiceConfig config, NoteStore store) throws SQLException {
+    private static void prepareSchema(ServiceConfig config, NoteStore store, HikariDataSource pool)
+            throws SQLException {
         if (store.isMigrated()) {
             return;
         }
         if (config.databaseUrl().hosts().isEmpty()) {
-            log.info("empty embedded database: creating the schema");
             store.migrate();
+            log.info("empty embedded database: created table notes");
             return;
         }
-        log.error("the database has no notes table: run 'java -jar twelvefactor-example.jar migrate'"
-                + " with the same DATABASE_URL first");
+        log.atError().setMessage("the database has no notes table: run 'java -jar twelvefactor-example.jar migrate'"
+                + " with the same DATABASE_URL first; exiting with code {}").addArgument(EXIT_UNAVAILABLE).log();
+        pool.close();
         System.exit(EXIT_UNAVAILABLE);
     }
 

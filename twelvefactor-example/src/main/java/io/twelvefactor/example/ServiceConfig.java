@@ -3,20 +3,23 @@ package io.twelvefactor.example;
 import io.twelvefactor.backing.BackingService;
 import io.twelvefactor.config.Default;
 import io.twelvefactor.config.Description;
+import io.twelvefactor.config.Range;
 import io.twelvefactor.config.Secret;
+import io.twelvefactor.lifecycle.Shutdown;
 import java.time.Duration;
 
 /**
- * Everything that varies between deploys, bound from the environment by {@code Env.bind}.
+ * Everything that varies between deploys, bound from the environment by {@code Env.bind},
+ * the library's own settings included, so that every wrong variable is reported at once.
  * Run {@code java -jar twelvefactor-example.jar env} to print this as a table.
  */
 record ServiceConfig(
-        @Default("8080") @Description("TCP port the HTTP API listens on")
+        @Default("8080") @Range(min = 0, max = 65_535) @Description("TCP port the HTTP API listens on; 0 picks a free one")
         int port,
         @Default("h2:file:./target/notes-db")
         @Description("the notes database; an embedded H2 file database when unset")
         BackingService databaseUrl,
-        @Default("8") @Description("connections in the database pool")
+        @Default("8") @Range(min = 1, max = 100) @Description("connections in the database pool")
         int databasePoolSize,
         @Default("25s") @Description("budget from SIGTERM to exit; keep it below terminationGracePeriodSeconds")
         Duration shutdownTimeout,
@@ -26,21 +29,15 @@ record ServiceConfig(
         Secret<String> apiToken) {
 
     ServiceConfig {
-        if (databasePoolSize < 1 || databasePoolSize > 100) {
-            throw new IllegalArgumentException("DATABASE_POOL_SIZE must be between 1 and 100, not "
-                    + databasePoolSize);
-        }
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("PORT must be between 0 and 65535, not " + port);
-        }
-        // what twelvefactor-lifecycle accepts, checked here so every problem is reported at once
-        if (shutdownTimeout.isNegative() || shutdownTimeout.isZero() || shutdownTimeout.compareTo(Duration.ofDays(1)) > 0) {
-            throw new IllegalArgumentException("SHUTDOWN_TIMEOUT must be above zero and at most 1d, not "
-                    + shutdownTimeout);
-        }
-        if (shutdownDelay.isNegative() || shutdownDelay.compareTo(shutdownTimeout) >= 0) {
-            throw new IllegalArgumentException("SHUTDOWN_DELAY must be at least zero and less than SHUTDOWN_TIMEOUT ("
-                    + shutdownTimeout + "), not " + shutdownDelay);
-        }
+        // twelvefactor-lifecycle's own rules, so a wrong value is reported with every other problem
+        Shutdown.checkSettings(shutdownTimeout, shutdownDelay);
+    }
+
+    /**
+     * The lifecycle configured with these settings; it reads no variable itself, and serves no
+     * probe port of its own, since the API answers {@code /livez} and {@code /readyz} on {@code PORT}.
+     */
+    Shutdown.Builder shutdown() {
+        return Shutdown.builder().timeout(shutdownTimeout).delay(shutdownDelay).noHealthPort();
     }
 }

@@ -67,7 +67,7 @@ final class LogConfig {
         this.stackMaxFrames = stackMaxFrames(env.get("LOG_STACK_MAX_FRAMES"), problems);
         this.stackFold = stackFold(env.get("LOG_STACK_FOLD"), problems);
         String project = env.get("GOOGLE_CLOUD_PROJECT");
-        this.gcpProject = project == null || project.isBlank() ? null : project.trim();
+        this.gcpProject = isUnset(project) ? null : trim(project);
         this.service = ServiceIdentity.from(env, problems::report);
         this.levels = perLoggerLevels(env, problems);
     }
@@ -114,9 +114,12 @@ final class LogConfig {
         return new String(chars);
     }
 
-    /** Parses a level name; returns -1 when it is not one. */
+    /**
+     * Parses a level name in the grammar every module shares ({@code conformance/grammar.txt}):
+     * surrounding ASCII white space ignored, any case; returns -1 when it is not one.
+     */
     static int parseLevel(String value) {
-        switch (value.trim().toLowerCase(Locale.ROOT)) {
+        switch (trim(value).toLowerCase(Locale.ROOT)) {
             case "trace": return TRACE;
             case "debug": return DEBUG;
             case "info": return INFO;
@@ -130,16 +133,16 @@ final class LogConfig {
     private static Map<String, Integer> perLoggerLevels(Map<String, String> env, Problems problems) {
         Map<String, Integer> result = new HashMap<>();
         String list = env.get("LOG_LEVELS");
-        if (list != null && !list.isBlank()) {
+        if (!isUnset(list)) {
             for (String entry : list.split(",", -1)) {
-                if (entry.isBlank()) {
+                if (isUnset(entry)) {
                     continue;
                 }
                 int eq = entry.indexOf('=');
-                String prefix = eq < 0 ? "" : entry.substring(0, eq).trim();
+                String prefix = eq < 0 ? "" : trim(entry.substring(0, eq));
                 int level = eq < 0 ? -1 : parseLevel(entry.substring(eq + 1));
                 if (prefix.isEmpty() || level < 0) {
-                    problems.report("LOG_LEVELS entry \"" + shorten(entry.trim())
+                    problems.report("LOG_LEVELS entry \"" + shorten(trim(entry))
                             + "\" is not logger=level with a level " + LEVELS_EXPECTED
                             + "; ignoring this entry");
                 } else {
@@ -161,7 +164,7 @@ final class LogConfig {
 
     private static int level(Map<String, String> env, String name, int fallback, Problems problems) {
         String value = env.get(name);
-        if (value == null || value.isBlank()) {
+        if (isUnset(value)) {
             return fallback;
         }
         int level = parseLevel(value);
@@ -174,10 +177,10 @@ final class LogConfig {
     }
 
     private static int format(String value, Problems problems) {
-        if (value == null || value.isBlank()) {
+        if (isUnset(value)) {
             return FORMAT_ECS;
         }
-        switch (value.trim().toLowerCase(Locale.ROOT)) {
+        switch (trim(value).toLowerCase(Locale.ROOT)) {
             case "json": case "ecs": return FORMAT_ECS;
             case "gcp": return FORMAT_GCP;
             case "text": return FORMAT_TEXT;
@@ -189,16 +192,18 @@ final class LogConfig {
     }
 
     private static int maxLineBytes(String value, Problems problems) {
-        if (value == null || value.isBlank()) {
+        if (isUnset(value)) {
             return DEFAULT_MAX_LINE_BYTES;
         }
-        try {
-            int bytes = Integer.parseInt(value.trim());
-            if (bytes >= MIN_MAX_LINE_BYTES) {
-                return bytes;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        String digits = trim(value);
+        boolean plain = digits.length() <= 9 && digits.charAt(0) != '0';
+        for (int i = 0; plain && i < digits.length(); i++) {
+            plain = digits.charAt(i) >= '0' && digits.charAt(i) <= '9';
+        }
+        // the shared grammar's integers: ASCII digits, no sign, no leading zero
+        int bytes = plain ? Integer.parseInt(digits) : -1;
+        if (bytes >= MIN_MAX_LINE_BYTES) {
+            return bytes;
         }
         problems.report("LOG_MAX_LINE_BYTES=\"" + shorten(value) + "\" is not an integer of at least "
                 + MIN_MAX_LINE_BYTES + "; using " + DEFAULT_MAX_LINE_BYTES);
@@ -206,16 +211,17 @@ final class LogConfig {
     }
 
     private static int stackMaxFrames(String value, Problems problems) {
-        if (value == null || value.isBlank()) {
+        if (isUnset(value)) {
             return Integer.MAX_VALUE;
         }
-        try {
-            int frames = Integer.parseInt(value.trim());
-            if (frames >= 1) {
-                return frames;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        String digits = trim(value);
+        boolean plain = digits.length() <= 9 && digits.charAt(0) != '0';
+        for (int i = 0; plain && i < digits.length(); i++) {
+            plain = digits.charAt(i) >= '0' && digits.charAt(i) <= '9';
+        }
+        // the shared grammar's integers: ASCII digits, no sign, no leading zero
+        if (plain) {
+            return Integer.parseInt(digits);
         }
         problems.report("LOG_STACK_MAX_FRAMES=\"" + shorten(value)
                 + "\" is not an integer of at least 1; writing every frame");
@@ -223,12 +229,12 @@ final class LogConfig {
     }
 
     private static String[] stackFold(String value, Problems problems) {
-        if (value == null || value.isBlank()) {
+        if (isUnset(value)) {
             return new String[0];
         }
         List<String> prefixes = new ArrayList<>();
         for (String entry : value.split(",", -1)) {
-            String p = entry.trim();
+            String p = trim(entry);
             if (p.isEmpty()) {
                 continue;
             }
@@ -262,19 +268,49 @@ final class LogConfig {
         return !start;
     }
 
+    /** A boolean in the shared grammar: true/false, yes/no, on/off, 1/0, any case; else -1. */
+    static int parseBoolean(String value) {
+        switch (trim(value).toLowerCase(Locale.ROOT)) {
+            case "true": case "on": case "1": case "yes": return 1;
+            case "false": case "off": case "0": case "no": return 0;
+            default: return -1;
+        }
+    }
+
     private static boolean bool(Map<String, String> env, String name, boolean fallback, Problems problems) {
         String value = env.get(name);
-        if (value == null || value.isBlank()) {
+        if (isUnset(value)) {
             return fallback;
         }
-        switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true": case "on": case "1": case "yes": return true;
-            case "false": case "off": case "0": case "no": return false;
-            default:
-                problems.report(name + "=\"" + shorten(value)
-                        + "\" is not a boolean; expected true or false; using " + fallback);
-                return fallback;
+        int parsed = parseBoolean(value);
+        if (parsed < 0) {
+            problems.report(name + "=\"" + shorten(value)
+                    + "\" is not a boolean; expected one of: true, false, yes, no, on, off, 1, 0; using " + fallback);
+            return fallback;
         }
+        return parsed == 1;
+    }
+
+    /** Whether a value counts as unset: absent, empty or only ASCII white space (as in every module). */
+    static boolean isUnset(String value) {
+        return value == null || trim(value).isEmpty();
+    }
+
+    /** Strips ASCII spaces, tabs and line breaks from both ends, as every module does. */
+    static String trim(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isSpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
     private static String shorten(String value) {

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * already set: {@code OTEL_SERVICE_NAME}, else {@code service.name} in
  * {@code OTEL_RESOURCE_ATTRIBUTES}; and from that list {@code service.version},
  * {@code deployment.environment.name} (or the older {@code deployment.environment}) and
- * {@code service.instance.id}. A value that is absent or blank is null.
+ * {@code service.instance.id}. A value that is absent, empty or only ASCII white space is null.
  *
  * @param name the service name, or null
  * @param version the service version, or null
@@ -43,16 +43,16 @@ record ServiceIdentity(String name, String version, String environment, String i
         String legacyEnvironment = null;
         String instance = null;
         String list = env.get("OTEL_RESOURCE_ATTRIBUTES");
-        if (list != null && !list.isBlank()) {
+        if (list != null && !trim(list).isEmpty()) {
             for (String entry : list.split(",", -1)) {
-                if (entry.isBlank()) {
+                if (trim(entry).isEmpty()) {
                     continue;
                 }
                 int eq = entry.indexOf('=');
-                String key = eq <= 0 ? null : entry.substring(0, eq).trim();
-                String value = eq <= 0 ? null : decode(entry.substring(eq + 1).trim());
+                String key = eq <= 0 ? null : trim(entry.substring(0, eq));
+                String value = eq <= 0 ? null : decode(trim(entry.substring(eq + 1)));
                 if (key == null || key.isEmpty() || value == null) {
-                    problems.accept("OTEL_RESOURCE_ATTRIBUTES entry \"" + shorten(entry.trim())
+                    problems.accept("OTEL_RESOURCE_ATTRIBUTES entry \"" + shorten(trim(entry))
                             + "\" is not key=value with the value percent-encoded; ignoring this entry");
                     continue;
                 }
@@ -98,7 +98,21 @@ record ServiceIdentity(String name, String version, String environment, String i
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+        String t = s == null ? "" : trim(s);
+        return t.isEmpty() ? null : t;
+    }
+
+    /** Strips ASCII spaces, tabs and line breaks from both ends, as every module does. */
+    private static String trim(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && " \t\n\r".indexOf(s.charAt(start)) >= 0) {
+            start++;
+        }
+        while (end > start && " \t\n\r".indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(start, end);
     }
 
     private static String shorten(String value) {
