@@ -32,6 +32,11 @@ final class StackTraceWriter {
     /** Package prefixes whose frames are folded, each ending with '.'. */
     private final String[] fold;
 
+    private static final int FRAME_SLOTS = 256;
+    private static final int MAX_FRAME_BYTES = 512;
+    private final StackTraceElement[] frameKeys = new StackTraceElement[FRAME_SLOTS];
+    private final byte[][] frameBytes = new byte[FRAME_SLOTS][];
+
     private Throwable[] seen = new Throwable[16];
     private int seenCount;
     private boolean firstLine;
@@ -220,8 +225,7 @@ final class StackTraceWriter {
                 b.textNumber(run);
                 b.text(" frames folded");
             } else {
-                b.text("\tat ");
-                b.text(String.valueOf(trace[i]));
+                frame(trace[i]);
             }
             if (b.pos > limit) {
                 b.pos = before;
@@ -247,6 +251,37 @@ final class StackTraceWriter {
             b.text("\t... ");
             b.textNumber(common);
             b.text(" more");
+        }
+    }
+
+    /**
+     * Writes "\tat " and the frame as {@link StackTraceElement#toString()} does. An exception
+     * logged again and again (a failing dependency) repeats its frames, and {@code toString()}
+     * is most of what a trace costs: so each frame's bytes are kept in a small per-thread table,
+     * keyed by the frame's value, and copied when an equal frame comes again.
+     */
+    private void frame(StackTraceElement f) {
+        LineBuffer b = out;
+        if (f == null) {
+            b.text("\tat null");
+            return;
+        }
+        int slot = f.hashCode() & (FRAME_SLOTS - 1);
+        StackTraceElement known = frameKeys[slot];
+        if (known != null && (known == f || known.equals(f))) {
+            byte[] bytes = frameBytes[slot];
+            if (b.pos + bytes.length <= b.stringEnd) {
+                b.raw(bytes);
+                return;
+            }
+        }
+        int start = b.pos;
+        b.replaced = false;
+        b.text("\tat ");
+        b.text(f.toString());
+        if (!b.cut && !b.replaced && b.pos - start <= MAX_FRAME_BYTES) {
+            frameKeys[slot] = f;
+            frameBytes[slot] = Arrays.copyOfRange(b.buf, start, b.pos);
         }
     }
 

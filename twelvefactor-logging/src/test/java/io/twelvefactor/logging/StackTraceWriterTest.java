@@ -47,6 +47,36 @@ class StackTraceWriterTest {
         return Integer.parseInt(m.group(1));
     }
 
+    /** A new exception, thrown through JDK code, from the same place each time. */
+    private static Exception failure() {
+        try {
+            Integer.parseInt("not a number");
+            throw new AssertionError("parsed");
+        } catch (NumberFormatException cause) {
+            Exception e = new IllegalStateException("outer", cause);
+            e.addSuppressed(new java.io.IOException("closing failed"));
+            return e;
+        }
+    }
+
+    private static String printed(Throwable e) {
+        java.io.StringWriter printed = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(printed));
+        return printed.toString().replace(System.lineSeparator(), "\n").stripTrailing();
+    }
+
+    @Test
+    void writesWhatPrintStackTracePrintsAlsoWhenItsFramesComeFromTheCache() {
+        Capture capture = new Capture();
+        Exception first = failure();
+        assertTrue(printed(first).contains("java.base/java.lang.Integer.parseInt("), printed(first));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(printed(first), trace(capture, first));
+            Exception again = failure(); // equal frames, new objects
+            assertEquals(printed(again), trace(capture, again));
+        }
+    }
+
     @Test
     void aThousandDeepChainShowsBothEndsAndCountsTheCausesBetween() {
         Capture capture = new Capture();
