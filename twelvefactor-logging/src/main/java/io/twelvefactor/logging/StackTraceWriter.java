@@ -219,13 +219,13 @@ final class StackTraceWriter {
             }
             int before = b.pos;
             int run = i == 0 ? 0 : folded(trace, i, unique);
-            line(prefix);
             if (run > 0) {
+                line(prefix);
                 b.text("\t... ");
                 b.textNumber(run);
                 b.text(" frames folded");
             } else {
-                frame(trace[i]);
+                frameLine(prefix, trace[i]);
             }
             if (b.pos > limit) {
                 b.pos = before;
@@ -255,15 +255,19 @@ final class StackTraceWriter {
     }
 
     /**
-     * Writes "\tat " and the frame as {@link StackTraceElement#toString()} does. An exception
-     * logged again and again (a failing dependency) repeats its frames, and {@code toString()}
-     * is most of what a trace costs: so each frame's bytes are kept in a small per-thread table,
-     * keyed by the frame's value, and copied when an equal frame comes again.
+     * Writes a frame's line: "\tat " and the frame as {@link StackTraceElement#toString()} does.
+     * An exception logged again and again (a failing dependency) repeats its frames, and
+     * {@code toString()} is most of what a trace costs: so the bytes of each frame's line, with
+     * the line break before it, are kept in a small per-thread table keyed by the frame's value,
+     * and copied when an equal frame comes again (the frames of a cause chain; a suppressed
+     * exception's lines carry a prefix and are written each time).
      */
-    private void frame(StackTraceElement f) {
+    private void frameLine(String prefix, StackTraceElement f) {
         LineBuffer b = out;
-        if (f == null) {
-            b.text("\tat null");
+        if (firstLine || !prefix.isEmpty() || f == null) {
+            line(prefix);
+            b.text("\tat ");
+            b.text(String.valueOf(f));
             return;
         }
         int slot = f.hashCode() & (FRAME_SLOTS - 1);
@@ -277,7 +281,7 @@ final class StackTraceWriter {
         }
         int start = b.pos;
         b.replaced = false;
-        b.text("\tat ");
+        b.text("\n\tat ");
         b.text(f.toString());
         if (!b.cut && !b.replaced && b.pos - start <= MAX_FRAME_BYTES) {
             frameKeys[slot] = f;
