@@ -198,10 +198,9 @@ final class Readiness {
             synchronized (this) {
                 long now = core.clock.getAsLong();
                 if (running == run && now - deadline >= 0) {
-                    record(new Outcome(false, "timed out after " + timeoutNanos / 1_000_000 + " ms",
-                            now - run.startedAt, now), null);
-                    if (!run.interrupted) {
-                        run.interrupted = true;
+                    record(new Outcome(false, timedOut(), now - run.startedAt, now), null);
+                    if (!run.timedOut) {
+                        run.timedOut = true;
                         run.interrupt();
                     }
                 }
@@ -215,13 +214,17 @@ final class Readiness {
                     running = null;
                 }
                 long now = core.clock.getAsLong();
-                String problem = up ? null : failure == null ? "reported unhealthy"
-                        : failure instanceof InterruptedException ? "interrupted"
+                // a run that failed after its timeout (most likely of the interrupt) timed out
+                String problem = up ? null : run.timedOut ? timedOut() : failure == null ? "reported unhealthy"
                         : "threw " + failure.getClass().getName();
                 record(new Outcome(up, problem, now - run.startedAt, now), failure);
                 run.done = true; // after the result is kept: a waiter that sees done finds it
             }
             core.signalChange();
+        }
+
+        private String timedOut() {
+            return "timed out after " + timeoutNanos / 1_000_000 + " ms";
         }
 
         /** Keeps a result and logs a change of state: down once, up again once. */
@@ -231,8 +234,7 @@ final class Readiness {
             String kind = role == HealthCheck.Role.GATES_READINESS ? " (gates readiness)" : " (informational)";
             if (!outcome.up && (before == null || before.up)) {
                 Coordinator.LOG.log(System.Logger.Level.WARNING, "health check '" + name + "'" + kind + " is down: "
-                        + outcome.problem + (failure == null || failure.getMessage() == null ? ""
-                        : " (" + failure.getMessage() + ")"), failure);
+                        + outcome.problem, failure);
             } else if (outcome.up && before != null && !before.up) {
                 Coordinator.LOG.log(System.Logger.Level.INFO, "health check '" + name + "'" + kind + " is up again");
             }
@@ -256,8 +258,8 @@ final class Readiness {
         final long startedAt;
         /** Set once the check returned or threw. */
         private volatile boolean done;
-        /** Guarded by the entry: interrupted once, when it timed out. */
-        boolean interrupted;
+        /** Guarded by the entry: set, and the thread interrupted, once, when it timed out. */
+        boolean timedOut;
 
         Run(Entry entry, long startedAt) {
             super("twelvefactor-health-check " + entry.name);
