@@ -193,6 +193,16 @@ public final class Shutdown {
     }
 
     /**
+     * Tells whether {@link #started()} was called: what {@code /startupz} reports, for a
+     * platform's startup probe. Stays true once true, during shutdown too.
+     *
+     * @return true from {@link #started()} on
+     */
+    public boolean isStarted() {
+        return core.started;
+    }
+
+    /**
      * Tells whether traffic should be sent here: after {@link #started()}, before shutdown
      * began, while the application has not said {@link #notReady(String)}, and while every
      * check that {@link HealthCheck.Role#GATES_READINESS gates readiness} is up. Runs the gating
