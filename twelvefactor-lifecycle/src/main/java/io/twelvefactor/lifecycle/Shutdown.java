@@ -31,6 +31,12 @@ import java.util.function.LongSupplier;
  * {@code System.exit(n)}, even from a hook, the hooks still run and the process exits with
  * {@code n}, the JVM's rule.
  *
+ * <p>Readiness follows the application too: {@link #notReady(String)} and {@link #ready()}
+ * take the replica out of rotation and back, and health checks added with
+ * {@link #addHealthCheck(String, HealthCheck.Role, HealthCheck)} are shown by {@code /readyz}
+ * (see {@link #health()}), those that gate readiness deciding it. Once shutdown began,
+ * readiness stays false whatever they say.
+ *
  * <p>All methods are thread-safe.
  */
 public final class Shutdown {
@@ -472,7 +478,7 @@ public final class Shutdown {
         }
 
         /**
-         * Serves the probes ({@code /livez}, {@code /readyz}) on this port, instead of reading
+         * Serves the probes ({@code /livez}, {@code /readyz}, {@code /startupz}) on this port, instead of reading
          * {@code HEALTH_PORT}.
          *
          * @param port 0-65535, 0 picks a free port; default {@code HEALTH_PORT}, else no probe server
