@@ -126,6 +126,15 @@ public final class ChildMain {
             release.countDown();
             answer(exchange, "released");
         });
+        app.createContext("/not-ready", exchange -> {
+            sd.notReady("told so");
+            answer(exchange, "not ready");
+        });
+        app.createContext("/ready", exchange -> {
+            sd.ready();
+            answer(exchange, "ready");
+        });
+        sd.addHealthCheck("local", HealthCheck.Role.GATES_READINESS, () -> true);
         app.start();
         sd.register(Phase.SERVERS, "http", () -> {
             out("HOOK http");
