@@ -91,8 +91,8 @@ public final class ChildMain {
             });
             case "http" -> {
                 HttpServer app = serve(sd);
+                sd.started(); // before READY, so the test's first /readyz finds it started
                 out("READY app=" + app.getAddress().getPort() + " health=" + sd.healthPort().orElseThrow());
-                sd.started();
                 sd.await();
                 return;
             }
