@@ -208,7 +208,7 @@ class ChildJvmTest {
             assertEquals(List.of("HOOK http"), hooks(child));
             assertTrue(child.awaitErr(SUMMARY).endsWith("exit code 0: http OK " + hookMs(child, "http") + " ms"),
                     child.dump());
-            assertTrue(child.stderr().contains("INFO: probe server listening on port " + health
+            assertTrue(child.stderr().contains("twelvefactor-lifecycle: INFO: probe server listening on port " + health
                     + " (HEALTH_PORT): /livez, /readyz"), child.dump());
         }
     }
