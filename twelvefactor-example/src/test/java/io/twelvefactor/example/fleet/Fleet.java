@@ -373,6 +373,9 @@ public final class Fleet {
     }
 
     private static void stopQuietly(Replica r) {
+        if (!r.isAlive()) {
+            return;
+        }
         try {
             r.signal("TERM");
             r.awaitExit(EXIT_TIMEOUT);
