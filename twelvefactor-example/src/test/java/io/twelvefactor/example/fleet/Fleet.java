@@ -237,6 +237,7 @@ public final class Fleet {
         List<Duration> ready = new ArrayList<>();
         String template = Files.readString(options.haproxyConfig(), StandardCharsets.UTF_8);
         Path scenarioDir = Files.createDirectories(dir.resolve(s.name().toLowerCase(Locale.ROOT)));
+        Load load = null;
         try {
             for (int i = 1; i <= 3; i++) {
                 replicas[i] = start(s, i, slots.get(i - 1), scenarioDir);
@@ -248,7 +249,7 @@ public final class Fleet {
                 for (int i = 1; i <= 3; i++) {
                     haproxy.awaitUp(i, READY_TIMEOUT);
                 }
-                Load load = new Load(new InetSocketAddress("127.0.0.1", lb), token, options.clients(),
+                load = new Load(new InetSocketAddress("127.0.0.1", lb), token, options.clients(),
                         options.maxRequests(), false, runId).start();
                 TimeUnit.MILLISECONDS.sleep(options.steady().toMillis());   // steady state: a measured interval, not a wait for an event
                 long changeStart = System.nanoTime();
@@ -289,11 +290,10 @@ public final class Fleet {
                 return row(s, samples, changeStart, changeEnd, ready);
             }
         } finally {
-            for (Replica r : replicas) {
-                if (r != null) {
-                    stopQuietly(r);
-                }
+            if (load != null) {
+                load.stop();
             }
+            stopAll(replicas);
         }
     }
 
@@ -317,7 +317,7 @@ public final class Fleet {
             return row(Scenario.DIRECT, load.stop(), changeStart, changeEnd, ready);
         } finally {
             load.stop();
-            stopQuietly(r);
+            stopAll(r);
         }
     }
 
@@ -372,15 +372,26 @@ public final class Fleet {
         return Replica.start("r" + index + "-" + System.nanoTime(), "run", env, s.naive, scenarioDir);
     }
 
-    private static void stopQuietly(Replica r) {
-        if (!r.isAlive()) {
-            return;
+    /** SIGTERM to every replica still running, then waits for each: they drain side by side. */
+    private static void stopAll(Replica... replicas) {
+        List<Replica> signalled = new ArrayList<>();
+        for (Replica r : replicas) {
+            if (r == null || !r.isAlive()) {
+                continue;
+            }
+            try {
+                r.signal("TERM");
+                signalled.add(r);
+            } catch (Exception e) {
+                r.close();
+            }
         }
-        try {
-            r.signal("TERM");
-            r.awaitExit(EXIT_TIMEOUT);
-        } catch (Exception e) {
-            r.close();
+        for (Replica r : signalled) {
+            try {
+                r.awaitExit(EXIT_TIMEOUT);
+            } catch (Exception e) {
+                r.close();
+            }
         }
     }
 
