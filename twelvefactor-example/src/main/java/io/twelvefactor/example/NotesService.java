@@ -116,6 +116,7 @@ public final class NotesService {
 
         Shutdown shutdown = config.shutdown().install();
         shutdown.register("database pool", pool::close);
+        HealthChecks.register(shutdown, pool);
 
         ExecutorService workers = Executors.newFixedThreadPool(32);
         server.setExecutor(workers);

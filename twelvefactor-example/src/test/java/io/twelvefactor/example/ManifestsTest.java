@@ -35,7 +35,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 class ManifestsTest {
     private static final Path DIR = Path.of("deploy", "kubernetes");
     /** The paths the service answers probes on (Api). */
-    private static final Set<String> PROBE_PATHS = Set.of("/livez", "/readyz");
+    private static final Set<String> PROBE_PATHS = Set.of("/livez", "/readyz", "/startupz");
 
     private static final List<Map<String, Object>> documents = new ArrayList<>();
     private static final Map<String, Map<String, Object>> configMaps = new HashMap<>();
