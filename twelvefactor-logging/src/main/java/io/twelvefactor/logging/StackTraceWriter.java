@@ -131,8 +131,8 @@ final class StackTraceWriter {
                 }
                 int before = b.pos;
                 String text = calls.textOf(chain[i]);
-                part(i, CAUSED_BY, text, left / 2, left);
-                if (b.pos - start + rootSize > room) {
+                boolean whole = part(i, CAUSED_BY, text, left / 2, left);
+                if (!whole || b.pos - start + rootSize > room) {
                     b.pos = before;
                     b.cut = false;
                     break;
@@ -178,18 +178,20 @@ final class StackTraceWriter {
     /**
      * One exception of the chain: its line ({@code caption} and {@code text}, cut to
      * {@code headerMax} bytes), then its top frames, all within {@code allowance} bytes.
+     * Returns whether the line was written whole.
      */
-    private void part(int i, String caption, String text, int headerMax, int allowance) {
+    private boolean part(int i, String caption, String text, int headerMax, int allowance) {
         LineBuffer b = out;
         int start = b.pos;
         line("");
         int saved = b.narrow(Math.max(headerMax, 1));
         b.text(caption);
         b.text(text);
-        b.widen(saved);
+        boolean whole = !b.widen(saved);
         StackTraceElement[] trace = traces[i];
         int unique = unique(trace, i == 0 ? CallRecorder.NO_FRAMES : traces[i - 1]);
         frames(trace, unique, "", start + allowance);
+        return whole;
     }
 
     /** How many of {@code trace}'s frames, from the top, are not shared with {@code outer}'s last ones. */
