@@ -26,6 +26,8 @@ final class UrlParser {
     private int queryTo;
     /** Where Lettuce's {@code #master} starts, 1-based, or 0. */
     private int fragmentPosition;
+    /** Whether the URL holds any '%': without one, every component is its raw text. */
+    private boolean percent;
 
     private UrlParser(String s, String variable, boolean generic) {
         this.s = s;
@@ -114,9 +116,15 @@ final class UrlParser {
         String portParam = hostParam == null && !libpq ? null : query.remove("port");
         if (libpq) {
             // libpq reads the query after the URI, so its user, password and dbname win.
-            user = query.containsKey("user") ? query.remove("user") : user;
-            password = query.containsKey("password") ? query.remove("password") : password;
-            database = query.containsKey("dbname") ? query.remove("dbname") : database;
+            // Values are never null, so one remove both tests and takes (no second lookup).
+            if (!query.isEmpty()) {
+                String v = query.remove("user");
+                user = v != null ? v : user;
+                v = query.remove("password");
+                password = v != null ? v : password;
+                v = query.remove("dbname");
+                database = v != null ? v : database;
+            }
             if (database != null && database.isEmpty()) {
                 database = null;
             }
@@ -301,6 +309,7 @@ final class UrlParser {
         }
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            percent |= c == '%';
             if (c < 0x20 || c == 0x7F) {
                 throw fail("url", i + 1, "contains a control character; remove it, or"
                         + " percent-encode it if it belongs there");
@@ -347,7 +356,7 @@ final class UrlParser {
                     throw fail("query", from + 1, "a parameter has no name; write name=value");
                 }
                 // Only a value with '%' can fail to decode: name the component only then.
-                int pct = s.indexOf('%', eq + 1);
+                int pct = percent ? s.indexOf('%', eq + 1) : -1;
                 String value = pct < 0 || pct >= to ? s.substring(eq + 1, to)
                         : decode(eq + 1, to, parameter(key));
                 if (out.put(key, value) != null) {
@@ -461,7 +470,8 @@ final class UrlParser {
     }
 
     String decode(int a, int b, String component) {
-        return Percent.decode(s, a, b, component, variable);
+        // checkCharacters has seen every character: with no '%', nothing needs decoding.
+        return percent ? Percent.decode(s, a, b, component, variable) : s.substring(a, b);
     }
 
     /** The first index in {@code [from, to)} of one of {@code chars}, or {@code to}. */
