@@ -9,6 +9,7 @@ import io.twelvefactor.lifecycle.Phase;
 import io.twelvefactor.lifecycle.Shutdown;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,9 +69,8 @@ public final class NotesService {
                 .addKeyValue("config", config.toString()).log();
         if (command.equals("migrate")) {
             try (HikariDataSource pool = pool(config, 1)) {
-                new NoteStore(pool).migrate();
+                migrate(new Schema(pool));
             }
-            log.info("schema is up to date");
             return;
         }
         run(config);
@@ -85,7 +85,7 @@ public final class NotesService {
         HikariDataSource pool = pool(config, config.databasePoolSize());
         shutdown.register("database pool", pool::close);
         NoteStore store = new NoteStore(pool);
-        prepareSchema(config, store);
+        prepareSchema(config, new Schema(pool));
 
         ExecutorService workers = Executors.newFixedThreadPool(32);
         HttpServer server = HttpServer.create(new InetSocketAddress(config.port()), 256);
@@ -104,18 +104,44 @@ public final class NotesService {
         shutdown.await();
     }
 
-    /** {@code run} creates the schema itself only on an empty embedded database. */
-    private static void prepareSchema(ServiceConfig config, NoteStore store) throws SQLException {
-        if (store.isMigrated()) {
+    /** Applies the missing migration steps and says which. */
+    private static void migrate(Schema schema) throws SQLException {
+        int before = schema.version();
+        List<Schema.Step> applied = schema.migrate();
+        for (Schema.Step step : applied) {
+            log.atInfo().setMessage("applied schema version {}: {}").addArgument(step.version())
+                    .addArgument(step.description()).addKeyValue("db.schema.version", step.version()).log();
+        }
+        if (applied.isEmpty()) {
+            log.atInfo().setMessage("schema is up to date at version {}: nothing to apply").addArgument(before)
+                    .addKeyValue("db.schema.version", before).log();
+        } else {
+            log.atInfo().setMessage("schema migrated from version {} to {}").addArgument(before)
+                    .addArgument(Schema.LATEST).addKeyValue("db.schema.version", Schema.LATEST).log();
+        }
+    }
+
+    /**
+     * {@code run} migrates an empty embedded database itself; any other database must be at
+     * the version this release needs, or it refuses to start with the fix.
+     */
+    private static void prepareSchema(ServiceConfig config, Schema schema) throws SQLException {
+        int version = schema.version();
+        if (version >= Schema.LATEST) {
+            if (version > Schema.LATEST) {
+                log.warn("the database schema is at version {}, newer than this release knows ({}):"
+                        + " carrying on, as every step only adds", version, Schema.LATEST);
+            }
             return;
         }
-        if (config.databaseUrl().hosts().isEmpty()) {
+        if (config.databaseUrl().hosts().isEmpty() && schema.isEmpty()) {
             log.info("empty embedded database: creating the schema");
-            store.migrate();
+            migrate(schema);
             return;
         }
-        log.error("the database has no notes table: run 'java -jar twelvefactor-example.jar migrate'"
-                + " with the same DATABASE_URL first");
+        log.error("the database schema is at version {} but this release needs version {}: run"
+                + " 'java -jar twelvefactor-example.jar migrate' with the same DATABASE_URL first", version,
+                Schema.LATEST);
         System.exit(EXIT_UNAVAILABLE);
     }
 
