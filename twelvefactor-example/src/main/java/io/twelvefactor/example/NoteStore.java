@@ -25,14 +25,17 @@ final class NoteStore {
 
     private final DataSource dataSource;
     private final Faults faults;
+    private final Runnable jobWritten;
 
     NoteStore(DataSource dataSource) {
-        this(dataSource, Faults.NONE);
+        this(dataSource, Faults.NONE, () -> { });
     }
 
-    NoteStore(DataSource dataSource, Faults faults) {
+    /** {@code jobWritten} runs after each commit of a note and its job (to wake the relay). */
+    NoteStore(DataSource dataSource, Faults faults, Runnable jobWritten) {
         this.dataSource = dataSource;
         this.faults = faults;
+        this.jobWritten = jobWritten;
     }
 
     /**
@@ -58,6 +61,7 @@ final class NoteStore {
                 Outbox.insert(c, id, now);
                 c.commit();
                 faults.afterCommit(id);
+                jobWritten.run();
                 return new Note(id, text, now, OptionalInt.empty());
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

@@ -7,6 +7,8 @@ import io.twelvefactor.config.ConfigException;
 import io.twelvefactor.config.Env;
 import io.twelvefactor.lifecycle.Phase;
 import io.twelvefactor.lifecycle.Shutdown;
+import io.twelvefactor.backing.BackingService;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
 import java.util.List;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * java -jar twelvefactor-example.jar [run]   serve the API (migrates an empty embedded database)
- * java -jar twelvefactor-example.jar migrate create the schema, then exit (an admin process)
+ * java -jar twelvefactor-example.jar worker  run the word-count jobs from AMQP_URL's queue
+ * java -jar twelvefactor-example.jar migrate bring the schema up to date and declare the job queue, then exit
  * java -jar twelvefactor-example.jar env     print the environment variables it reads
  * </pre>
  */
@@ -52,8 +55,8 @@ public final class NotesService {
             System.out.print(Env.describe(ServiceConfig.class).toMarkdown());
             return;
         }
-        if (!command.equals("run") && !command.equals("migrate")) {
-            System.err.println("unknown command '" + command + "': use run, migrate or env");
+        if (!command.equals("run") && !command.equals("migrate") && !command.equals("worker")) {
+            System.err.println("unknown command '" + command + "': use run, worker, migrate or env");
             System.exit(EXIT_USAGE);
         }
         ServiceConfig config;
@@ -71,21 +74,40 @@ public final class NotesService {
             try (HikariDataSource pool = pool(config, 1)) {
                 migrate(new Schema(pool));
             }
+            declareQueue(config);
+            return;
+        }
+        if (command.equals("worker")) {
+            worker(config);
             return;
         }
         run(config);
     }
 
-    private static void run(ServiceConfig config) throws Exception {
-        Shutdown shutdown = Shutdown.builder()
+    private static Shutdown installShutdown(ServiceConfig config) {
+        return Shutdown.builder()
                 .env(Map.of("SHUTDOWN_TIMEOUT", config.shutdownTimeout().toMillis() + "ms",
                         "SHUTDOWN_DELAY", config.shutdownDelay().toMillis() + "ms"))
                 .install();
+    }
+
+    private static void run(ServiceConfig config) throws Exception {
+        Shutdown shutdown = installShutdown(config);
 
         HikariDataSource pool = pool(config, config.databasePoolSize());
         shutdown.register("database pool", pool::close);
-        NoteStore store = new NoteStore(pool);
         prepareSchema(config, new Schema(pool));
+        NoteStore store;
+        if (config.amqpUrl().isPresent()) {
+            OutboxRelay relay = new OutboxRelay(new Outbox(pool), new Broker(config.amqpUrl().get(), config.jobQueue()));
+            store = new NoteStore(pool, Faults.from(System.getenv()), relay::wake);
+            relay.start();
+            shutdown.register(Phase.WORKERS, "outbox relay", () -> relay.stop(shutdown.remaining()));
+        } else {
+            store = new NoteStore(pool, Faults.from(System.getenv()), () -> { });
+            log.atWarn().setMessage("AMQP_URL is unset: word-count jobs wait in the outbox ({} now) until a process"
+                    + " with AMQP_URL relays them").addArgument(new Outbox(pool).pending()).log();
+        }
 
         ExecutorService workers = Executors.newFixedThreadPool(32);
         HttpServer server = HttpServer.create(new InetSocketAddress(config.port()), 256);
@@ -102,6 +124,84 @@ public final class NotesService {
         log.atInfo().setMessage("ready on port {}").addArgument(server.getAddress().getPort())
                 .addKeyValue("url.port", server.getAddress().getPort()).log();
         shutdown.await();
+    }
+
+    /**
+     * The worker process type: needs {@code AMQP_URL} and a database the web processes share,
+     * waits a bounded time for the broker, then consumes until SIGTERM.
+     */
+    private static void worker(ServiceConfig config) throws Exception {
+        if (config.amqpUrl().isEmpty()) {
+            fail(EXIT_CONFIG, "worker needs AMQP_URL, the RabbitMQ broker its jobs come from (for example"
+                    + " amqp://user:password@rabbitmq:5672/notes); it is unset");
+        }
+        if (!isShared(config.databaseUrl())) {
+            fail(EXIT_CONFIG, "worker needs a database it shares with the web processes, but DATABASE_URL="
+                    + config.databaseUrl() + " is an embedded H2 database only one process can open: set"
+                    + " DATABASE_URL=postgres://... (or, for local work, h2:file:PATH?AUTO_SERVER=TRUE in every process)");
+        }
+        Shutdown shutdown = installShutdown(config);
+        HikariDataSource pool = pool(config, Math.min(config.databasePoolSize(), 4));
+        shutdown.register("database pool", pool::close);
+        Schema schema = new Schema(pool);
+        if (schema.version() < Schema.LATEST) {
+            fail(EXIT_UNAVAILABLE, "the database schema is at version " + schema.version() + " but this release needs"
+                    + " version " + Schema.LATEST + ": run 'java -jar twelvefactor-example.jar migrate' with the same"
+                    + " DATABASE_URL first");
+        }
+        Broker broker = new Broker(config.amqpUrl().get(), config.jobQueue());
+        com.rabbitmq.client.Connection connection;
+        try {
+            connection = broker.connect("notes worker", config.amqpConnectTimeout());
+        } catch (Broker.UnreachableException e) {
+            fail(EXIT_UNAVAILABLE, e.getMessage() + "; exiting");
+            return;
+        }
+        try {
+            Worker.start(connection, broker.queue(), config.workerPrefetch(), shutdown,
+                    new NoteStore(pool, Faults.from(System.getenv()), () -> { }), Faults.from(System.getenv()));
+        } catch (IOException e) {
+            fail(EXIT_UNAVAILABLE, "cannot consume the queue '" + broker.queue() + "' (" + Broker.reason(e)
+                    + "): run 'java -jar twelvefactor-example.jar migrate' with the same AMQP_URL to declare it");
+        }
+        shutdown.started();
+        log.atInfo().setMessage("worker ready: consuming {} with prefetch {}").addArgument(broker.queue())
+                .addArgument(config.workerPrefetch())
+                .addKeyValue("messaging.destination.name", broker.queue()).log();
+        shutdown.await();
+    }
+
+    /** Whether other processes can open the database too: a server, or H2 with AUTO_SERVER. */
+    static boolean isShared(BackingService db) {
+        if (!db.hosts().isEmpty()) {
+            return true;
+        }
+        String autoServer = db.query().get("AUTO_SERVER");
+        return db.scheme().startsWith("h2") && db.toJdbcUrl().startsWith("jdbc:h2:file:")
+                && autoServer != null && autoServer.equalsIgnoreCase("TRUE");
+    }
+
+    /** {@code migrate} with AMQP_URL also declares the durable job queue. */
+    private static void declareQueue(ServiceConfig config) throws Exception {
+        if (config.amqpUrl().isEmpty()) {
+            log.info("AMQP_URL is unset: the job queue is declared by the first migrate that has it");
+            return;
+        }
+        Broker broker = new Broker(config.amqpUrl().get(), config.jobQueue());
+        try (com.rabbitmq.client.Connection c = broker.connect("notes migrate", config.amqpConnectTimeout())) {
+            broker.declareQueue(c);
+        } catch (Broker.UnreachableException e) {
+            fail(EXIT_UNAVAILABLE, e.getMessage() + "; the queue is not declared");
+        }
+        log.atInfo().setMessage("declared the durable queue {}").addArgument(broker.queue())
+                .addKeyValue("messaging.destination.name", broker.queue()).log();
+    }
+
+    /** Ends the process with a clear line on stderr and in the log. */
+    private static void fail(int status, String message) {
+        log.error(message);
+        System.err.println(message);
+        System.exit(status);
     }
 
     /** Applies the missing migration steps and says which. */
