@@ -52,6 +52,8 @@ record Faults(boolean haltAfterCommit, long slowJobMillis) {
     /** Slows a job down when its note asks for it; throws if interrupted meanwhile. */
     void slowJob(String text) throws InterruptedException {
         if (slowJobMillis > 0 && text.startsWith("slow")) {
+            org.slf4j.LoggerFactory.getLogger(Faults.class).warn("fault point slow-job: this job takes {} ms",
+                    slowJobMillis);
             Thread.sleep(slowJobMillis);
         }
     }

@@ -78,6 +78,20 @@ final class JobLog {
         }
     }
 
+    /** Counts for the test log: deliveries by outcome, jobs done more than once, and why. */
+    synchronized String stats() {
+        Map<String, Integer> outcomes = new java.util.TreeMap<>();
+        for (Event e : events) {
+            outcomes.merge(e.outcome(), 1, Integer::sum);
+        }
+        long repeats = doneByJob().values().stream().filter(l -> l.size() > 1).count();
+        long redelivered = events.stream().filter(Event::redelivered).count();
+        long republished = events.stream().filter(e -> e.published() > 1).count();
+        return events.size() + " deliveries " + outcomes + ", " + done.size() + " jobs done, " + repeats
+                + " done more than once; deliveries flagged redelivered: " + redelivered + ", published > 1: "
+                + republished;
+    }
+
     synchronized List<Event> events() {
         return List.copyOf(events);
     }
