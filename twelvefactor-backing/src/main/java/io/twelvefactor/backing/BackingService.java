@@ -290,7 +290,7 @@ public final class BackingService {
      * The JDBC URL for this database, credentials left out (they are in
      * {@link #jdbcProperties()}): the effective port and the {@code /} before the database
      * are always written, query parameters pass through except those named like a secret
-     * (containing {@code pass}, {@code secret} or {@code token}, as {@link #toString()}
+     * (containing {@code pass}, {@code pwd}, {@code secret}, {@code token} or {@code key}, as {@link #toString()}
      * redacts them), which go to the properties, and {@code sslmode} becomes the driver's own
      * TLS options (see the README's tables). Kinds: postgresql, cockroachdb and
      * redshift ({@code jdbc:postgresql:}), mysql, mariadb, sqlserver, oracle (thin), h2
@@ -336,8 +336,8 @@ public final class BackingService {
     }
 
     /**
-     * The URL with the password, and query values whose name mentions a password, secret or
-     * token, replaced by {@code ***}.
+     * The URL with the password, and query values whose name contains {@code pass},
+     * {@code pwd}, {@code secret}, {@code token} or {@code key} (any case), replaced by {@code ***}.
      *
      * @return the redacted URL, safe to log
      */

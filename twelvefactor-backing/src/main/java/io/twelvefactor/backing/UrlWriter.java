@@ -1,7 +1,6 @@
 package io.twelvefactor.backing;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -63,9 +62,28 @@ final class UrlWriter {
         }
     }
 
-    /** Whether a query parameter holds a secret: its name mentions a password, secret or token. */
+    /**
+     * The parts of a query parameter's name that make its value a secret: the one list every
+     * module uses ({@code twelvefactor-config} hides the same; {@code conformance/grammar.txt}).
+     */
+    private static final String[] CREDENTIAL_KEY_PARTS = {"pass", "pwd", "secret", "token", "key"};
+
+    /**
+     * Whether a query parameter holds a secret: its name contains {@code pass}, {@code pwd},
+     * {@code secret}, {@code token} or {@code key}, ASCII letters in any case.
+     */
     static boolean secret(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return n.contains("pass") || n.contains("secret") || n.contains("token");
+        StringBuilder lower = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            lower.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        String n = lower.toString();
+        for (String part : CREDENTIAL_KEY_PARTS) {
+            if (n.contains(part)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -65,10 +64,10 @@ class RabbitMqClientTest {
         BackingService admin = TestServices.service("TEST_AMQP_URL");
         String user = TestServices.uniqueName("tf-b@:/#%+");
         String vhost = TestServices.uniqueName("tf/backing-");
-        assumeTrue(rabbitmqctl("add_vhost", vhost), "rabbitmqctl cannot add a virtual host here");
+        Skip.unless(rabbitmqctl("add_vhost", vhost), "rabbitmqctl cannot add a virtual host here");
         try {
-            assumeTrue(rabbitmqctl("add_user", user, TestServices.HARD_PASSWORD), "rabbitmqctl add_user failed");
-            assumeTrue(rabbitmqctl("set_permissions", "-p", vhost, user, ".*", ".*", ".*"),
+            Skip.unless(rabbitmqctl("add_user", user, TestServices.HARD_PASSWORD), "rabbitmqctl add_user failed");
+            Skip.unless(rabbitmqctl("set_permissions", "-p", vhost, user, ".*", ".*", ".*"),
                     "rabbitmqctl set_permissions failed");
             BackingService base = TestServices.withCredentials(admin, user, TestServices.HARD_PASSWORD);
             String url = base.toUrl();

@@ -1,7 +1,5 @@
 package io.twelvefactor.backing;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The local services the integration tests use, and what they share. */
@@ -16,7 +14,7 @@ final class TestServices {
     /** The variable's URL, or the test is skipped with a reason naming it. */
     static BackingService service(String variable) {
         String url = System.getenv(variable);
-        assumeTrue(url != null && !url.isEmpty(), variable + " is not set: skipping the test that needs"
+        Skip.unless(url != null && !url.isEmpty(), variable + " is not set: skipping the test that needs"
                 + " this server (bash .ci/run sets it)");
         return BackingService.fromEnv(variable);
     }

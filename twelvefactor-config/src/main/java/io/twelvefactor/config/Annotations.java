@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
 
 /**
- * The values of {@link Prefix}, {@link Name}, {@link Default} and {@link Description} on one
+ * The values of {@link Prefix}, {@link Name}, {@link Default}, {@link Description} and {@link Range} on one
  * record type. They are read from the record's class file when it is available, because
  * reflection's annotation API builds a proxy class per annotation type, which costs more at
  * startup than the whole binding; otherwise (a class without a class file) through
@@ -18,6 +18,7 @@ final class Annotations {
     private static final String NAME = "Lio/twelvefactor/config/Name;";
     private static final String DEFAULT = "Lio/twelvefactor/config/Default;";
     private static final String DESCRIPTION = "Lio/twelvefactor/config/Description;";
+    private static final String RANGE = "Lio/twelvefactor/config/Range;";
 
     String prefix;
     /** Whether the values came from the class file (for tests: reflection gives the same). */
@@ -26,11 +27,20 @@ final class Annotations {
     final String[] names;
     final String[] defaults;
     final String[] descriptions;
+    /** Per component: whether it has @Range, and its bounds (the annotation's defaults when not written). */
+    final boolean[] ranged;
+    final long[] mins;
+    final long[] maxes;
 
     private Annotations(int components) {
         names = new String[components];
         defaults = new String[components];
         descriptions = new String[components];
+        ranged = new boolean[components];
+        mins = new long[components];
+        maxes = new long[components];
+        java.util.Arrays.fill(mins, Long.MIN_VALUE);
+        java.util.Arrays.fill(maxes, Long.MAX_VALUE);
     }
 
     static Annotations of(Class<?> type, RecordComponent[] components) {
@@ -55,6 +65,12 @@ final class Annotations {
             Name name = components[i].getAnnotation(Name.class);
             Default literal = components[i].getAnnotation(Default.class);
             Description description = components[i].getAnnotation(Description.class);
+            Range range = components[i].getAnnotation(Range.class);
+            if (range != null) {
+                a.ranged[i] = true;
+                a.mins[i] = range.min();
+                a.maxes[i] = range.max();
+            }
             a.names[i] = name == null ? null : name.value();
             a.defaults[i] = literal == null ? null : literal.value();
             a.descriptions[i] = description == null ? null : description.value();
@@ -76,7 +92,8 @@ final class Annotations {
                 case 7: case 8: case 16: case 19: case 20: in.skipBytes(2); break;
                 case 15: in.skipBytes(3); break;
                 case 3: case 4: case 9: case 10: case 11: case 12: case 17: case 18: in.skipBytes(4); break;
-                case 5: case 6: in.skipBytes(8); i++; break;
+                case 5: pool[i] = in.readLong(); i++; break;
+                case 6: in.skipBytes(8); i++; break;
                 default: return false;
             }
         }
@@ -121,11 +138,21 @@ final class Annotations {
     private void annotations(DataInputStream in, Object[] pool, int component) throws IOException {
         for (int n = in.readUnsignedShort(); n > 0; n--) {
             Object type = pool[in.readUnsignedShort()];
+            if (component >= 0 && RANGE.equals(type)) {
+                ranged[component] = true;
+            }
             for (int pairs = in.readUnsignedShort(); pairs > 0; pairs--) {
                 Object element = pool[in.readUnsignedShort()];
                 int tag = in.readUnsignedByte();
                 if (tag == 's' && "value".equals(element)) {
                     store(type, (String) pool[in.readUnsignedShort()], component);
+                } else if (tag == 'J' && component >= 0 && RANGE.equals(type)) {
+                    long bound = (Long) pool[in.readUnsignedShort()];
+                    if ("min".equals(element)) {
+                        mins[component] = bound;
+                    } else {
+                        maxes[component] = bound;
+                    }
                 } else {
                     skipValue(in, tag);
                 }

@@ -30,6 +30,8 @@ final class Binding {
     private final Map<String, String> environment;
     private final DotEnv dotEnv;
     private ArrayList<ConfigException.Problem> problems;
+    /** The credentials in the values read so far ({@link Text#urlSecrets}), hidden in validation messages. */
+    private ArrayList<String> urlSecrets;
 
     /** Where the last {@link #lookup} found its value: null (environment), a {@code .env} name, or a file. */
     private String foundIn;
@@ -45,6 +47,25 @@ final class Binding {
 
     /** The raw value of a variable, or of the variable named by its {@code _FILE}, or null. */
     String lookup(String name, String fileName) {
+        String value = find(name, fileName);
+        if (value != null && value != FAILED_LOOKUP) {
+            List<String> found = Text.urlSecrets(value);
+            if (!found.isEmpty()) {
+                if (urlSecrets == null) {
+                    urlSecrets = new ArrayList<>();
+                }
+                urlSecrets.addAll(found);
+            }
+        }
+        return value;
+    }
+
+    /** The credentials carried by the values looked up so far. */
+    List<String> urlSecrets() {
+        return urlSecrets == null ? List.of() : urlSecrets;
+    }
+
+    private String find(String name, String fileName) {
         foundIn = null;
         foundName = name;
         String value = environment.get(name);

@@ -102,7 +102,7 @@ final class Leaf extends Node {
     }
 
     private String invalid(String raw, Invalid e) {
-        String reason = e.foreign ? Text.foreign(e.getMessage(), secret ? List.of(raw) : List.of()) : e.getMessage();
+        String reason = e.foreign ? Text.foreign(e.getMessage(), secret ? List.of(raw) : Text.urlSecrets(raw)) : e.getMessage();
         String value = secret ? "the secret value (" + raw.length() + " characters)" : Text.quote(raw);
         return value + " " + reason + "; expected " + expected();
     }

@@ -26,7 +26,11 @@ final class Numbers {
             }
             value -= digit;
         }
-        return negative ? value : -value;
+        long result = negative ? value : -value;
+        if (result < min || result > max) {
+            throw outOfRange(min, max); // a range from @Range need not contain zero
+        }
+        return result;
     }
 
     private static Invalid outOfRange(long min, long max) {
@@ -48,6 +52,9 @@ final class Numbers {
         }
         if (text.charAt(start) == '0' && text.length() > start + 1) {
             throw new Invalid("has a leading zero (octal is not supported; write the decimal number without it)");
+        }
+        if (start == 1 && text.charAt(1) == '0') {
+            throw new Invalid("is a negative zero; write 0");
         }
     }
 
@@ -208,12 +215,20 @@ final class Numbers {
         throw new Invalid("is not a boolean");
     }
 
-    /** Digits then a unit (ms, s, m, h, d), or ISO-8601 starting with P. */
+    /**
+     * Digits without a leading zero then a lower-case unit (ms, s, m, h, d), or ISO-8601
+     * starting with P in any case; never negative. The grammar every module shares
+     * ({@code conformance/grammar.txt}).
+     */
     static Duration duration(String text) throws Invalid {
         char first = text.charAt(0);
         if (first == 'P' || first == 'p' || (first == '-' || first == '+') && text.length() > 1
                 && (text.charAt(1) == 'P' || text.charAt(1) == 'p')) {
-            return iso(text);
+            Duration d = iso(text);
+            if (d.isNegative()) {
+                throw new Invalid("is negative");
+            }
+            return d;
         }
         int end = skipDigits(text, 0);
         if (end == 0) {

@@ -86,7 +86,13 @@ final class Planner {
         }
         path.remove(path.size() - 1);
         String variables = prefix.isEmpty() ? root : prefix + "_*";
-        return new RecordNode(constructor, nodes, optional, variables);
+        String[] componentNames = new String[components.length];
+        String[] unprefixedNames = new String[components.length];
+        for (int i = 0; i < components.length; i++) {
+            componentNames[i] = components[i].getName();
+            unprefixedNames[i] = annotations.names[i] != null ? annotations.names[i] : Names.derive(componentNames[i]);
+        }
+        return new RecordNode(constructor, nodes, optional, variables, componentNames, unprefixedNames);
     }
 
     private Node component(RecordComponent component, Annotations annotations, int index, String prefix, String where) {
@@ -117,7 +123,7 @@ final class Planner {
             listDepth--;
             return first == null ? null : new RecordList(name, element, converters, first);
         }
-        Leaf leaf = leaf(name, type, where, annotations.descriptions[index]);
+        Leaf leaf = leaf(name, type, where, annotations.descriptions[index], annotations, index);
         if (leaf == null) {
             return null;
         }
@@ -131,7 +137,7 @@ final class Planner {
         return leaf;
     }
 
-    private Leaf leaf(String name, Type type, String where, String description) {
+    private Leaf leaf(String name, Type type, String where, String description, Annotations annotations, int index) {
         Type t = type;
         boolean optional = rawClass(t) == Optional.class;
         if (optional) {
@@ -155,6 +161,20 @@ final class Planner {
                     + " of(String) or parse(String) method or a public String constructor (or a registered"
                     + " converter), Optional, Secret, List, Set or Map<String, T> of those, or a record");
             return null;
+        }
+        if (annotations.ranged[index]) {
+            long min = annotations.mins[index];
+            long max = annotations.maxes[index];
+            Scalar narrowed = scalar.narrowed(min, max);
+            if (narrowed == null) {
+                problem(name, "@Range on " + where + " applies only to integer types (int, long, short, byte)");
+                return null;
+            }
+            if (min > max) {
+                problem(name, "@Range on " + where + " has min " + min + " above max " + max);
+                return null;
+            }
+            scalar = narrowed;
         }
         return new Leaf(name, scalar, shape, optional, secret, description);
     }

@@ -30,6 +30,9 @@ final class Scalar {
     private static final int CONSTRUCTOR = 11;
     private static final int CUSTOM = 12;
 
+    /** The {@link #target} of an integer converter narrowed by {@code @Range}. */
+    private static final Object RANGED = new Object();
+
     final Class<?> type;
     private final int kind;
     private final long min;
@@ -118,6 +121,17 @@ final class Scalar {
             }
         }
         return null;
+    }
+
+    /**
+     * This integer converter narrowed to {@code [min, max]} (bounds beyond the type's are
+     * narrowed to it), or null when this is not an integer converter.
+     */
+    Scalar narrowed(long min, long max) {
+        if (kind != INTEGRAL) {
+            return null;
+        }
+        return new Scalar(type, kind, Math.max(min, this.min), Math.min(max, this.max), RANGED);
     }
 
     /** Whether an empty value is a value (true only for {@code String}). */
@@ -249,7 +263,7 @@ final class Scalar {
     String typeName() {
         switch (kind) {
             case STRING: return "string";
-            case INTEGRAL: return "integer";
+            case INTEGRAL: return target == RANGED ? "integer " + min + "-" + max : "integer";
             case FLOATING: case BIG_DECIMAL: return "number";
             case BIG_INTEGER: return "integer";
             case BOOLEAN: return "boolean";

@@ -1,5 +1,8 @@
 package io.twelvefactor.config;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /** How values and foreign messages appear in problems: quoted, escaped, truncated, redacted. */
@@ -33,10 +36,12 @@ final class Text {
 
     /**
      * A foreign message (from a parse method or a validation) made safe to show: every part of
-     * each secret hidden, then cut after {@code 4 * MAX_SHOWN} characters.
+     * each secret hidden, then cut after {@code 4 * MAX_SHOWN} characters. Only the secrets
+     * are hidden, not whatever looks like a URL: a parse method's example such as
+     * {@code postgres://user:password@host/db} stays as it was written.
      */
     static String foreign(String message, List<String> secrets) {
-        String m = message == null ? "no message" : hideUrlPassword(message);
+        String m = message == null ? "no message" : message;
         int limit = 4 * MAX_SHOWN;
         if (m.length() > 2 * limit) {
             m = m.substring(0, 2 * limit); // bounds the redaction work; the cut below drops any tail
@@ -51,7 +56,9 @@ final class Text {
      * Hides the credentials a URL carries: the password in its userinfo, as
      * {@code scheme://user:***@host}, or the whole userinfo when it has no {@code :} (Redis
      * clients read {@code redis://password@host}); and the value of each query parameter whose
-     * key contains {@code pass}, {@code secret}, {@code token} or {@code key} (ASCII, any case),
+     * key contains {@code pass}, {@code pwd}, {@code secret}, {@code token} or {@code key}
+     * (ASCII, any case; the list {@code twelvefactor-backing} uses too, see
+     * {@code conformance/grammar.txt}),
      * as {@code ?sslpassword=***}. A component such as a database URL is not declared
      * {@link Secret}, yet its value carries one: neither a quoted value nor a parse method's
      * message may show it. The userinfo ends at the last {@code @}, as URL parsers split it, so
@@ -72,6 +79,68 @@ final class Text {
         int colon = q.indexOf(':', start);
         int from = colon >= 0 && colon < at ? colon + 1 : start;
         return q.substring(0, from) + "***" + q.substring(at);
+    }
+
+    /**
+     * The credentials a value given by the user carries, to hide wherever a foreign message
+     * repeats them: the password of a URL's userinfo (after its first {@code :}, up to the last
+     * {@code @}; the whole userinfo when it has no {@code :}, as {@link #hideUrlPassword} hides
+     * it) and the value of each credential query parameter, as written and percent-decoded.
+     * Empty when the value holds none.
+     */
+    static List<String> urlSecrets(String s) {
+        List<String> secrets = new ArrayList<>(2);
+        int scheme = s.indexOf("://");
+        int at = s.lastIndexOf('@');
+        if (scheme >= 0 && at > scheme + 3) {
+            int colon = s.indexOf(':', scheme + 3);
+            int from = colon >= 0 && colon < at ? colon + 1 : scheme + 3;
+            if (from < at) {
+                addSecret(secrets, s.substring(from, at));
+            }
+        }
+        int query = s.indexOf('?');
+        int key = query + 1;
+        while (query >= 0 && key < s.length()) {
+            int end = s.indexOf('&', key);
+            if (end < 0) {
+                end = s.length();
+            }
+            int equals = s.indexOf('=', key);
+            if (equals >= 0 && equals + 1 < end && isCredentialKey(s, key, equals)) {
+                addSecret(secrets, s.substring(equals + 1, end));
+            }
+            key = end + 1;
+        }
+        return secrets;
+    }
+
+    private static void addSecret(List<String> secrets, String secret) {
+        secrets.add(secret);
+        if (secret.indexOf('%') >= 0) {
+            String decoded = percentDecoded(secret);
+            if (!decoded.equals(secret)) {
+                secrets.add(decoded);
+            }
+        }
+    }
+
+    /** Best-effort percent-decoding as UTF-8; malformed escapes are kept as written. */
+    private static String percentDecoded(String s) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int hi = i + 2 < s.length() && c == '%' ? Character.digit(s.charAt(i + 1), 16) : -1;
+            int lo = hi >= 0 ? Character.digit(s.charAt(i + 2), 16) : -1;
+            if (lo >= 0) {
+                out.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                out.write(bytes, 0, bytes.length);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** Hides the values of credential parameters in the query after the first {@code ?}. */
@@ -101,9 +170,16 @@ final class Text {
         return b == null ? s : b.append(s, copied, s.length()).toString();
     }
 
-    private static boolean isCredentialKey(String s, int from, int to) {
-        return containsAsciiIgnoreCase(s, from, to, "pass") || containsAsciiIgnoreCase(s, from, to, "secret")
-                || containsAsciiIgnoreCase(s, from, to, "token") || containsAsciiIgnoreCase(s, from, to, "key");
+    /** The parts of a query key that make its value a secret: the one list every module uses. */
+    private static final String[] CREDENTIAL_KEY_PARTS = {"pass", "pwd", "secret", "token", "key"};
+
+    static boolean isCredentialKey(String s, int from, int to) {
+        for (String part : CREDENTIAL_KEY_PARTS) {
+            if (containsAsciiIgnoreCase(s, from, to, part)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code s[from, to)} contains {@code lowerNeedle}, comparing ASCII letters in any case. */

@@ -43,10 +43,21 @@ class EnvPropertiesTest {
     }
 
     @Property(tries = 500)
-    void isoDurationsBindBackToThemselves(@ForAll @LongRange(min = -1_000_000_000_000L, max = 1_000_000_000_000L) long seconds,
+    void isoDurationsBindBackToThemselves(@ForAll @LongRange(min = 0, max = 1_000_000_000_000L) long seconds,
                                           @ForAll @IntRange(min = 0, max = 999_999_999) int nanos) {
         Duration d = Duration.ofSeconds(seconds, nanos);
         assertEquals(d, Env.of(Map.of("VALUE", d.toString())).bind(Time.class).value());
+    }
+
+    @Property(tries = 300)
+    void negativeDurationsAreRefusedAsEveryModuleRefusesThem(
+            @ForAll @LongRange(min = -1_000_000_000_000L, max = -1) long seconds,
+            @ForAll @IntRange(min = 0, max = 999_999_999) int nanos) {
+        String text = Duration.ofSeconds(seconds, nanos).toString();
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> Env.of(Map.of("VALUE", text)).bind(Time.class));
+        assertEquals("VALUE (environment): \"" + text + "\" is negative; expected a duration with a unit: ms, s, m,"
+                + " h or d (250ms, 30s, 5m, 1h, 2d), or ISO-8601 such as PT30S", e.problems().get(0).toString());
     }
 
     @Property(tries = 500)

@@ -134,11 +134,11 @@ class EnvTest {
     }
 
     @Test
-    void aCompactConstructorsIllegalArgumentExceptionBecomesAProblemOfTheRecord() {
+    void aCompactConstructorsIllegalArgumentExceptionBecomesAProblemOfTheComponentItNames() {
         ConfigException e = failure(Window.class, Map.of("RANGE_LOW", "9", "RANGE_HIGH", "1"));
         ConfigException.Problem p = e.problems().get(0);
         assertEquals("NAME", e.problems().get(1).variable());
-        assertEquals("RANGE_*", p.variable());
+        assertEquals("RANGE_LOW", p.variable());
         assertEquals("validation by Range", p.source());
         assertEquals("low must not exceed high", p.message());
     }

@@ -277,4 +277,31 @@ class ValuesTest {
         assertTrue(problem(OneInt.class, "https://h/?api_key=k1&Token=t2&client_secret=s3&keep=v")
                 .startsWith("\"https://h/?api_key=***&Token=***&client_secret=***&keep=v\" is not"));
     }
+
+    /** Like twelvefactor-backing's descriptor: its message shows an example URL with a placeholder password. */
+    public static final class Url {
+        public static Url parse(String text) {
+            throw new IllegalArgumentException("scheme must be followed by //, such as postgres://user:password@host:5432/db"
+                    + " (was " + text + ")");
+        }
+    }
+
+    record OneUrl(Url value) {
+    }
+
+    @Test
+    void aParseMethodsExampleUrlIsShownAsWritten() {
+        String p = problem(OneUrl.class, "postgresql:/127.0.0.1:5432/test");
+        assertTrue(p.contains("such as postgres://user:password@host:5432/db (was postgresql:/127.0.0.1:5432/test)"), p);
+    }
+
+    @Test
+    void theUsersPasswordIsHiddenWhereAParseMethodRepeatsIt() {
+        String p = problem(OneUrl.class, "postgresql://app:hunter2-pw@db/test?sslpassword=k3y-s3cr3t");
+        assertFalse(p.contains("hunter2-pw"), p);
+        assertFalse(p.contains("k3y-s3cr3t"), p);
+        assertTrue(p.contains("such as postgres://user:password@host:5432/db"), p);
+        String encoded = problem(OneUrl.class, "postgresql://app:p%40ssword1@db/test");
+        assertFalse(encoded.contains("p%40ssword1"), encoded);
+    }
 }

@@ -3,16 +3,17 @@ package io.twelvefactor.example;
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.twelvefactor.backing.BackingService;
 import io.twelvefactor.config.ConfigException;
 import io.twelvefactor.config.Env;
 import io.twelvefactor.lifecycle.Phase;
 import io.twelvefactor.lifecycle.Shutdown;
-import io.twelvefactor.backing.BackingService;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
  * java -jar twelvefactor-example.jar worker  run the word-count jobs from AMQP_URL's queue
  * java -jar twelvefactor-example.jar migrate bring the schema up to date and declare the job queue, then exit
  * java -jar twelvefactor-example.jar env     print the environment variables it reads
+ * java -jar twelvefactor-example.jar help    print the commands and exit codes
  * </pre>
  */
 public final class NotesService {
@@ -37,6 +39,23 @@ public final class NotesService {
     static final int EXIT_UNAVAILABLE = 69;
     /** Exit code for an unknown command. */
     static final int EXIT_USAGE = 64;
+    /** Exit code when {@code PORT} is taken by another process ({@code EX_TEMPFAIL}: retry, or change it). */
+    static final int EXIT_PORT_IN_USE = 75;
+    /** Exit code of a worker that lost its broker mid-run ({@code EX_TEMPFAIL}: the platform restarts it). */
+    static final int EXIT_BROKER_LOST = Worker.EXIT_BROKER_LOST;
+
+    static final String USAGE = String.join("\n",
+            "usage: java -jar twelvefactor-example.jar [command]",
+            "  run       serve the notes API on PORT (the default); creates the schema of an empty embedded database",
+            "  worker    do the word-count jobs from AMQP_URL's queue (needs a database shared with run)",
+            "  migrate   apply the schema steps the database lacks and declare the job queue, then exit:",
+            "            run it before 'run' and 'worker' on a server database",
+            "  env       list the environment variables the service and the twelvefactor library read",
+            "  help      print this (also --help, -h)",
+            "exit codes: 0 clean shutdown, 2 invalid environment (worker: no AMQP_URL, or an embedded database),",
+            "  64 unknown command, 69 database schema behind (run migrate) or broker unreachable at start,",
+            "  75 PORT in use or (worker) broker lost, 70/124/130 from twelvefactor-lifecycle (see the README)",
+            "");
 
     private static final Logger log = LoggerFactory.getLogger(NotesService.class);
 
@@ -44,20 +63,28 @@ public final class NotesService {
     }
 
     /**
-     * Runs a command: {@code run} (the default), {@code migrate} or {@code env}.
+     * Runs a command: {@code run} (the default), {@code worker}, {@code migrate}, {@code env} or {@code help}.
      *
      * @param args the command
      * @throws Exception when the service fails to start
      */
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 ? "run" : args[0];
-        if (command.equals("env")) {
-            System.out.print(Env.describe(ServiceConfig.class).toMarkdown());
-            return;
-        }
-        if (!command.equals("run") && !command.equals("migrate") && !command.equals("worker")) {
-            System.err.println("unknown command '" + command + "': use run, worker, migrate or env");
-            System.exit(EXIT_USAGE);
+        switch (command) {
+            case "help", "--help", "-h" -> {
+                System.out.print(USAGE);
+                return;
+            }
+            case "env" -> {
+                System.out.print(EnvCommand.describe());
+                return;
+            }
+            case "run", "migrate", "worker" -> {
+            }
+            default -> {
+                System.err.print("unknown command '" + command + "'\n" + USAGE);
+                System.exit(EXIT_USAGE);
+            }
         }
         ServiceConfig config;
         try {
@@ -70,6 +97,7 @@ public final class NotesService {
         }
         log.atInfo().setMessage("starting {}").addArgument(command)
                 .addKeyValue("config", config.toString()).log();
+        logEmbeddedDatabaseFile(config);
         if (command.equals("migrate")) {
             try (HikariDataSource pool = pool(config, 1)) {
                 migrate(new Schema(pool));
@@ -84,19 +112,17 @@ public final class NotesService {
         run(config);
     }
 
-    private static Shutdown installShutdown(ServiceConfig config) {
-        return Shutdown.builder()
-                .env(Map.of("SHUTDOWN_TIMEOUT", config.shutdownTimeout().toMillis() + "ms",
-                        "SHUTDOWN_DELAY", config.shutdownDelay().toMillis() + "ms"))
-                .install();
-    }
-
+    /**
+     * Binds the port and prepares the database before installing the shutdown coordinator, so
+     * that a failure there exits with its own code and one log line, with no hooks to run.
+     */
     private static void run(ServiceConfig config) throws Exception {
-        Shutdown shutdown = installShutdown(config);
-
+        HttpServer server = bind(config.port());
         HikariDataSource pool = pool(config, config.databasePoolSize());
+        prepareSchema(config, new Schema(pool), pool);
+
+        Shutdown shutdown = config.shutdown().install();
         shutdown.register("database pool", pool::close);
-        prepareSchema(config, new Schema(pool));
         NoteStore store;
         if (config.amqpUrl().isPresent()) {
             OutboxRelay relay = new OutboxRelay(new Outbox(pool), new Broker(config.amqpUrl().get(), config.jobQueue()));
@@ -110,7 +136,6 @@ public final class NotesService {
         }
 
         ExecutorService workers = Executors.newFixedThreadPool(32);
-        HttpServer server = HttpServer.create(new InetSocketAddress(config.port()), 256);
         server.setExecutor(workers);
         server.createContext("/", new Api(store, shutdown, config.apiToken()));
         server.start();
@@ -124,6 +149,33 @@ public final class NotesService {
         log.atInfo().setMessage("ready on port {}").addArgument(server.getAddress().getPort())
                 .addKeyValue("url.port", server.getAddress().getPort()).log();
         shutdown.await();
+    }
+
+    /** Listens on {@code port}, or exits with {@link #EXIT_PORT_IN_USE} and says what to do. */
+    private static HttpServer bind(int port) throws IOException {
+        try {
+            return HttpServer.create(new InetSocketAddress(port), 256);
+        } catch (BindException e) {
+            log.atError().setMessage("PORT={} is already in use by another process: stop it, or set PORT to a free"
+                            + " port (PORT=0 picks one); exiting with code {}")
+                    .addArgument(port).addArgument(EXIT_PORT_IN_USE)
+                    .addKeyValue("url.port", port).addKeyValue("error.message", e.getMessage()).log();
+            System.exit(EXIT_PORT_IN_USE);
+            throw new AssertionError("unreachable");
+        }
+    }
+
+    /** Says where an embedded H2 file database is: a relative path depends on the working directory. */
+    private static void logEmbeddedDatabaseFile(ServiceConfig config) {
+        BackingService db = config.databaseUrl();
+        if (db.toJdbcUrl().startsWith("jdbc:h2:file:")) {
+            String path = db.database().orElseThrow();
+            Path file = Path.of(path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path)
+                    .toAbsolutePath().normalize();
+            log.atInfo().setMessage("embedded H2 database in {}.mv.db (DATABASE_URL={}; a relative path is"
+                            + " resolved from the working directory)")
+                    .addArgument(file).addArgument(db).log();
+        }
     }
 
     /**
@@ -140,15 +192,17 @@ public final class NotesService {
                     + config.databaseUrl() + " is an embedded H2 database only one process can open: set"
                     + " DATABASE_URL=postgres://... (or, for local work, h2:file:PATH?AUTO_SERVER=TRUE in every process)");
         }
-        Shutdown shutdown = installShutdown(config);
         HikariDataSource pool = pool(config, Math.min(config.databasePoolSize(), 4));
-        shutdown.register("database pool", pool::close);
         Schema schema = new Schema(pool);
         if (schema.version() < Schema.LATEST) {
+            pool.close();
             fail(EXIT_UNAVAILABLE, "the database schema is at version " + schema.version() + " but this release needs"
                     + " version " + Schema.LATEST + ": run 'java -jar twelvefactor-example.jar migrate' with the same"
                     + " DATABASE_URL first");
         }
+        // no HTTP API here: the probe server answers /livez and /readyz on PORT
+        Shutdown shutdown = config.shutdown().healthPort(config.port()).install();
+        shutdown.register("database pool", pool::close);
         Broker broker = new Broker(config.amqpUrl().get(), config.jobQueue());
         com.rabbitmq.client.Connection connection;
         try {
@@ -165,9 +219,11 @@ public final class NotesService {
                     + "): run 'java -jar twelvefactor-example.jar migrate' with the same AMQP_URL to declare it");
         }
         shutdown.started();
-        log.atInfo().setMessage("worker ready: consuming {} with prefetch {}").addArgument(broker.queue())
-                .addArgument(config.workerPrefetch())
-                .addKeyValue("messaging.destination.name", broker.queue()).log();
+        log.atInfo().setMessage("worker ready: consuming {} with prefetch {}; probes on port {}")
+                .addArgument(broker.queue()).addArgument(config.workerPrefetch())
+                .addArgument(shutdown.healthPort().orElse(-1))
+                .addKeyValue("messaging.destination.name", broker.queue())
+                .addKeyValue("url.port", shutdown.healthPort().orElse(-1)).log();
         shutdown.await();
     }
 
@@ -225,7 +281,7 @@ public final class NotesService {
      * {@code run} migrates an empty embedded database itself; any other database must be at
      * the version this release needs, or it refuses to start with the fix.
      */
-    private static void prepareSchema(ServiceConfig config, Schema schema) throws SQLException {
+    private static void prepareSchema(ServiceConfig config, Schema schema, HikariDataSource pool) throws SQLException {
         int version = schema.version();
         if (version >= Schema.LATEST) {
             if (version > Schema.LATEST) {
@@ -239,9 +295,11 @@ public final class NotesService {
             migrate(schema);
             return;
         }
-        log.error("the database schema is at version {} but this release needs version {}: run"
-                + " 'java -jar twelvefactor-example.jar migrate' with the same DATABASE_URL first", version,
-                Schema.LATEST);
+        log.atError().setMessage("the database schema is at version {} but this release needs version {}: run"
+                + " 'java -jar twelvefactor-example.jar migrate' with the same DATABASE_URL first; exiting with code {}")
+                .addArgument(version).addArgument(Schema.LATEST).addArgument(EXIT_UNAVAILABLE)
+                .addKeyValue("db.schema.version", version).log();
+        pool.close();
         System.exit(EXIT_UNAVAILABLE);
     }
 

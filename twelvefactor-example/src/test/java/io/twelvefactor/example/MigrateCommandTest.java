@@ -35,7 +35,8 @@ class MigrateCommandTest {
         ServiceProcess refused = ServiceProcess.runToEnd(dir, env, "run");
         assertEquals(NotesService.EXIT_UNAVAILABLE, refused.awaitExit(Duration.ofSeconds(5)));
         assertTrue(messages(refused).contains("the database schema is at version 0 but this release needs version "
-                + Schema.LATEST + ": run 'java -jar twelvefactor-example.jar migrate' with the same DATABASE_URL first"),
+                + Schema.LATEST + ": run 'java -jar twelvefactor-example.jar migrate' with the same DATABASE_URL first;"
+                + " exiting with code 69"),
                 String.join("\n", refused.stdout()));
 
         ServiceProcess migrate = ServiceProcess.runToEnd(dir, env, "migrate");

@@ -3,7 +3,6 @@ package io.twelvefactor.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,7 +37,7 @@ class NotesServiceTest {
     @Test
     void notesOutliveTheProcessOnPostgresql() throws Exception {
         String url = System.getenv("TEST_POSTGRES_URL");
-        assumeTrue(url != null, "TEST_POSTGRES_URL is not set: skipped the PostgreSQL run (.ci/run sets it)");
+        Skip.unless(url != null, "TEST_POSTGRES_URL is not set: skipped the PostgreSQL run (bash .ci/run sets it)");
         Map<String, String> env = Map.of("PORT", "0", "API_TOKEN", TOKEN, "DATABASE_URL", url);
         ServiceProcess migrate = ServiceProcess.runToEnd(dir, env, "migrate");
         assertEquals(0, migrate.awaitExit(Duration.ofSeconds(5)), () -> String.join("\n", migrate.stderr()));

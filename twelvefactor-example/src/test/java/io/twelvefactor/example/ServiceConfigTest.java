@@ -48,19 +48,48 @@ class ServiceConfigTest {
         assertTrue(e.getMessage().contains("port"), e.getMessage());
     }
 
+    private static ConfigException.Problem only(Map<String, String> env) {
+        ConfigException e = assertThrows(ConfigException.class, () -> Env.of(env).bind(ServiceConfig.class));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        return e.problems().get(0);
+    }
+
     @Test
-    void shutdownSettingsTheLifecycleWouldRefuseAreConfigProblems() {
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> Env.of(Map.of("SHUTDOWN_DELAY", "30s")).bind(ServiceConfig.class));
-        assertTrue(e.getMessage().contains("SHUTDOWN_DELAY must be at least zero and less than SHUTDOWN_TIMEOUT"),
-                e.getMessage());
-        assertThrows(ConfigException.class, () -> Env.of(Map.of("SHUTDOWN_TIMEOUT", "0s")).bind(ServiceConfig.class));
+    void shutdownSettingsTheLifecycleWouldRefuseAreProblemsOfTheirVariable() {
+        assertEquals("SHUTDOWN_DELAY (validation by ServiceConfig): SHUTDOWN_DELAY is 30000 ms; expected less than"
+                + " SHUTDOWN_TIMEOUT (25000 ms), since the delay is spent out of that budget",
+                only(Map.of("SHUTDOWN_DELAY", "30s")).toString());
+        assertEquals("SHUTDOWN_TIMEOUT (validation by ServiceConfig): SHUTDOWN_TIMEOUT is 0 ms; expected a budget"
+                + " above zero", only(Map.of("SHUTDOWN_TIMEOUT", "0s")).toString());
+        assertEquals("SHUTDOWN_TIMEOUT", only(Map.of("SHUTDOWN_TIMEOUT", "2d")).variable());
+    }
+
+    @Test
+    void theSameDurationMeansTheSameToConfigAndLifecycle() {
+        ServiceConfig c = Env.of(Map.of("SHUTDOWN_TIMEOUT", " 10s\n", "SHUTDOWN_DELAY", "PT2S")).bind(ServiceConfig.class);
+        assertEquals(Duration.ofSeconds(10), c.shutdownTimeout());
+        assertEquals(Duration.ofSeconds(2), c.shutdownDelay());
+        assertEquals("SHUTDOWN_TIMEOUT", only(Map.of("SHUTDOWN_TIMEOUT", "05s")).variable());
+    }
+
+    @Test
+    void portsStateTheirRangeOnceAndAreProblemsOfTheirVariable() {
+        assertEquals("PORT (environment): \"abc\" is not a whole number of decimal digits 0-9;"
+                + " expected an integer from 0 to 65535", only(Map.of("PORT", "abc")).toString());
+        assertEquals("PORT (environment): \"-1\" is out of range 0 to 65535; expected an integer from 0 to 65535",
+                only(Map.of("PORT", "-1")).toString());
     }
 
     @Test
     void theRecordValidatesThePoolSize() {
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> Env.of(Map.of("DATABASE_POOL_SIZE", "500")).bind(ServiceConfig.class));
-        assertTrue(e.getMessage().contains("between 1 and 100"), e.getMessage());
+        assertEquals("DATABASE_POOL_SIZE (environment): \"500\" is out of range 1 to 100; expected an integer from 1 to 100",
+                only(Map.of("DATABASE_POOL_SIZE", "500")).toString());
+    }
+
+    @Test
+    void aMalformedDatabaseUrlShowsBackingsExampleIntact() {
+        ConfigException.Problem p = only(Map.of("DATABASE_URL", "postgresql:/127.0.0.1:5432/test"));
+        assertEquals("DATABASE_URL", p.variable());
+        assertTrue(p.message().contains("postgres://user:password@host:5432/db"), p.message());
     }
 }

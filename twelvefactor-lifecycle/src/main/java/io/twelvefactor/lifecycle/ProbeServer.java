@@ -33,6 +33,8 @@ final class ProbeServer {
             }
         });
         server.start();
+        Coordinator.LOG.log(System.Logger.Level.INFO, "probe server listening on port " + port()
+                + " (" + Settings.HEALTH_PORT + "): /livez, /readyz");
     }
 
     int port() {

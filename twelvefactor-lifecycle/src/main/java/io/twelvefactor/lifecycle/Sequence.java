@@ -236,16 +236,19 @@ final class Sequence {
         return worker != null && worker.finished && worker == Thread.currentThread();
     }
 
-    /** Records how the running hook ended, unless the supervisor already gave up on it. */
-    private synchronized boolean done(Worker w, Registration r, Throwable failure) {
+    /**
+     * Records how the running hook ended and returns how long it took, or returns null when the
+     * supervisor already gave up on it.
+     */
+    private synchronized Duration done(Worker w, Registration r, Throwable failure) {
         if (w.abandoned) {
-            return false;
+            return null;
         }
         Duration took = Duration.ofNanos(core.clock.getAsLong() - currentStart);
         results.add(new HookResult(r.name(), r.phase(), failure == null ? Outcome.OK : Outcome.FAILED, took,
                 Optional.ofNullable(failure)));
         running = false;
-        return true;
+        return took;
     }
 
     /** The report as of now; the hook running counts as timed out, those not reached as skipped. */
@@ -380,16 +383,16 @@ final class Sequence {
                 Coordinator.LOG.log(Level.DEBUG, "hook '" + r.name() + "' (" + r.phase() + ") started");
                 Thread.interrupted(); // a previous hook's interrupt is not this one's
                 Throwable failure = null;
-                long t0 = core.clock.getAsLong();
                 try {
                     r.hook().run();
                 } catch (Throwable t) {
                     failure = t;
                 }
-                if (!done(this, r, failure)) {
+                Duration took = done(this, r, failure);
+                if (took == null) {
                     return;
                 }
-                String ms = (core.clock.getAsLong() - t0) / 1_000_000 + " ms";
+                String ms = took.toMillis() + " ms"; // the duration the report holds, not a second reading
                 if (failure == null) {
                     Coordinator.LOG.log(Level.INFO, "hook '" + r.name() + "' OK in " + ms);
                 } else {

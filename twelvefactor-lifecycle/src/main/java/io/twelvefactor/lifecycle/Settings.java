@@ -1,11 +1,16 @@
 package io.twelvefactor.lifecycle;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The environment variables the module reads, parsed strictly; every problem at once. */
+/**
+ * The module's settings: typed values given to the builder, else the environment variables,
+ * parsed in the library's one grammar (README, "One grammar"; {@code conformance/grammar.txt}
+ * at the repository root is the table every module's tests run). Every problem at once.
+ */
 record Settings(Duration timeout, Duration delay, int healthPort) {
 
     static final String TIMEOUT = "SHUTDOWN_TIMEOUT";
@@ -13,39 +18,81 @@ record Settings(Duration timeout, Duration delay, int healthPort) {
     static final String HEALTH_PORT = "HEALTH_PORT";
     /** {@link #healthPort} when no probe server is wanted. */
     static final int NO_PORT = -1;
+    static final int MAX_PORT = 65_535;
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(25);
 
     /** Longer budgets are surely typos, and would overflow the nanosecond clock arithmetic. */
     static final Duration MAX_DURATION = Duration.ofDays(1);
     private static final String DURATION_FORM =
-            "a duration with a unit, at most 1d: 500ms, 25s, 1m, 1h, or ISO-8601 such as PT25S"
+            "a duration with a unit: 500ms, 25s, 1m, 1h, 1d, or ISO-8601 such as PT25S"
                     + " (a bare number is refused: seconds or milliseconds?)";
+    static final String PORT_FORM = "a TCP port 0-65535 (0 picks a free port)";
     private static final int MAX_SHOWN = 40;
 
     static Settings from(Map<String, String> env) {
+        return from(env, null, null, null);
+    }
+
+    /**
+     * The settings from the typed values where given (non-null), else from {@code env}; a
+     * typed {@code port} of {@link #NO_PORT} means no probe server.
+     */
+    static Settings from(Map<String, String> env, Duration typedTimeout, Duration typedDelay, Integer typedPort) {
         List<String> problems = new ArrayList<>();
-        Duration timeout = duration(env, TIMEOUT, DEFAULT_TIMEOUT, problems);
-        Duration delay = duration(env, DELAY, Duration.ZERO, problems);
-        if (timeout.isZero()) {
-            problems.add(TIMEOUT + "=" + quote(env.get(TIMEOUT)) + ": expected a budget above zero");
-        } else if (problems.isEmpty() && delay.compareTo(timeout) >= 0) {
-            problems.add(DELAY + "=" + quote(env.get(DELAY)) + ": expected less than " + TIMEOUT + " ("
-                    + millis(timeout) + "), since the delay is spent out of that budget");
+        Duration timeout = typedTimeout != null ? typedTimeout : duration(env, TIMEOUT, DEFAULT_TIMEOUT, problems);
+        Duration delay = typedDelay != null ? typedDelay : duration(env, DELAY, Duration.ZERO, problems);
+        if (problems.isEmpty()) {
+            String timeoutProblem = timeoutProblem(timeout);
+            String delayProblem = delayProblem(delay, timeout);
+            if (timeoutProblem != null) {
+                problems.add(shown(TIMEOUT, env, typedTimeout) + ": expected " + timeoutProblem);
+            } else if (delayProblem != null) {
+                problems.add(shown(DELAY, env, typedDelay) + ": expected " + delayProblem);
+            }
         }
-        int port = port(env, problems);
+        int port = typedPort != null ? typedPort : port(env, problems);
         if (!problems.isEmpty()) {
             throw new LifecycleException(problems);
         }
         return new Settings(timeout, delay, port);
     }
 
+    /** What is wrong with a budget by lifecycle's rules (the expected form), or null. */
+    static String timeoutProblem(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            return "a budget above zero";
+        }
+        return timeout.compareTo(MAX_DURATION) > 0 ? "a budget of at most 1d (" + millis(MAX_DURATION) + ")" : null;
+    }
+
+    /** What is wrong with a delay within {@code timeout} by lifecycle's rules, or null. */
+    static String delayProblem(Duration delay, Duration timeout) {
+        if (delay.isNegative()) {
+            return "a delay of zero or more";
+        }
+        if (delay.compareTo(timeout) >= 0) {
+            return "less than " + TIMEOUT + " (" + millis(timeout) + "), since the delay is spent out of that budget";
+        }
+        return null;
+    }
+
+    /** What is wrong with a probe server port, or null. */
+    static String portProblem(int port) {
+        return port < 0 || port > MAX_PORT ? PORT_FORM : null;
+    }
+
+    private static String shown(String name, Map<String, String> env, Duration typed) {
+        return name + "=" + (typed != null ? millis(typed) + " (given to the builder)" : quote(env.get(name)));
+    }
+
     private static Duration duration(Map<String, String> env, String name, Duration fallback, List<String> problems) {
         String raw = env.get(name);
-        if (raw == null) {
+        String text = raw == null ? "" : trim(raw);
+        if (text.isEmpty()) {
             return fallback;
         }
-        Duration d = parseDuration(raw);
+        Duration d = parseDuration(text);
         if (d == null) {
             problems.add(name + "=" + quote(raw) + ": expected " + DURATION_FORM);
             return fallback;
@@ -54,56 +101,95 @@ record Settings(Duration timeout, Duration delay, int healthPort) {
     }
 
     /**
-     * The grammar of {@code twelvefactor-config}'s durations, so that one variable means the
-     * same to both modules: digits and a unit ({@code 500ms}, {@code 25s}, {@code 1m},
-     * {@code 1h}, {@code 2d}) or ISO-8601 ({@code PT25S}); a bare number is refused, since
-     * nothing says whether it counts seconds or milliseconds. At most {@link #MAX_DURATION}.
+     * A duration in the library's grammar, or null: after trimming ASCII white space, digits
+     * without a leading zero and a lower-case unit ({@code 500ms}, {@code 25s}, {@code 1m},
+     * {@code 1h}, {@code 2d}), or ISO-8601 in any case ({@code PT25S}) as {@link Duration#parse}
+     * reads it; a bare number, a sign before the digits and a negative result are refused.
+     * Limits of a particular use (lifecycle's at most 1d) are checked by the caller.
      */
     static Duration parseDuration(String raw) {
-        Duration d;
-        if (!raw.isEmpty() && (raw.charAt(0) == 'P' || raw.charAt(0) == 'p')) {
-            try {
-                d = Duration.parse(raw);
-            } catch (java.time.format.DateTimeParseException e) {
-                return null;
-            }
-        } else {
-            int digits = 0;
-            while (digits < raw.length() && raw.charAt(digits) >= '0' && raw.charAt(digits) <= '9') {
-                digits++;
-            }
-            long millisPerUnit = switch (raw.substring(digits)) {
-                case "ms" -> 1L;
-                case "s" -> 1_000L;
-                case "m" -> 60_000L;
-                case "h" -> 3_600_000L;
-                case "d" -> 86_400_000L;
-                default -> 0L;
-            };
-            if (digits == 0 || digits > 9 || millisPerUnit == 0) {
-                return null;
-            }
-            d = Duration.ofMillis(Long.parseLong(raw, 0, digits, 10) * millisPerUnit);
+        String text = trim(raw);
+        if (text.isEmpty()) {
+            return null;
         }
-        return d.isNegative() || d.compareTo(MAX_DURATION) > 0 ? null : d;
+        char first = text.charAt(0);
+        if (first == 'P' || first == 'p' || first == '-' || first == '+') {
+            try {
+                Duration d = Duration.parse(text);
+                return d.isNegative() ? null : d;
+            } catch (DateTimeParseException | ArithmeticException e) {
+                return null;
+            }
+        }
+        int digits = 0;
+        while (digits < text.length() && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') {
+            digits++;
+        }
+        String unit = text.substring(digits);
+        if (digits == 0 || digits > 1 && first == '0' || digits > 19) {
+            return null;
+        }
+        try {
+            long amount = Long.parseLong(text, 0, digits, 10);
+            return switch (unit) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                case "d" -> Duration.ofDays(amount);
+                default -> null;
+            };
+        } catch (ArithmeticException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A port in the library's grammar, or {@link #NO_PORT}: after trimming ASCII white space,
+     * decimal digits without a sign or a leading zero, 0 to 65535.
+     */
+    static int parsePort(String raw) {
+        String text = trim(raw);
+        if (text.isEmpty() || text.length() > 5 || text.length() > 1 && text.charAt(0) == '0') {
+            return NO_PORT;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return NO_PORT;
+            }
+        }
+        int port = Integer.parseInt(text);
+        return port > MAX_PORT ? NO_PORT : port;
     }
 
     private static int port(Map<String, String> env, List<String> problems) {
         String raw = env.get(HEALTH_PORT);
-        if (raw == null) {
+        if (raw == null || trim(raw).isEmpty()) {
             return NO_PORT;
         }
-        boolean digitsOnly = !raw.isEmpty() && raw.length() <= 5;
-        for (int i = 0; digitsOnly && i < raw.length(); i++) {
-            digitsOnly = raw.charAt(i) >= '0' && raw.charAt(i) <= '9';
-        }
-        int port = digitsOnly ? Integer.parseInt(raw) : NO_PORT;
-        if (port < 0 || port > 65_535) {
-            problems.add(HEALTH_PORT + "=" + quote(raw)
-                    + ": expected a TCP port 0-65535 (0 picks a free port), or leave it unset for no probe server");
-            return NO_PORT;
+        int port = parsePort(raw);
+        if (port == NO_PORT) {
+            problems.add(HEALTH_PORT + "=" + quote(raw) + ": expected " + PORT_FORM
+                    + ", or leave it unset for no probe server");
         }
         return port;
+    }
+
+    /** Strips ASCII spaces, tabs and line breaks from both ends, as every module does. */
+    static String trim(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isSpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
     static String millis(Duration d) {

@@ -44,10 +44,11 @@ public final class Shutdown {
 
     private static Shutdown installed;
 
-    private final Coordinator core;
+    /** Package-private for tests that read the settings in force. */
+    final Coordinator core;
 
     private Shutdown(Builder b) {
-        core = new Coordinator(Settings.from(b.env), b.clock, b.systemClock, b.exitAction, b.haltAction,
+        core = new Coordinator(Settings.from(b.env, b.timeout, b.delay, b.healthPort), b.clock, b.systemClock, b.exitAction, b.haltAction,
                 b.forceOnSecondSigterm, b.signalExitStatus);
         b.signals.subscribe(core::onSignal);
     }
@@ -74,6 +75,52 @@ public final class Shutdown {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Checks a budget and a delay by the rules {@link Builder#build()} applies to them, so that
+     * an application that binds {@code SHUTDOWN_TIMEOUT} and {@code SHUTDOWN_DELAY} itself (with
+     * {@code Env.bind}) can call it from its config record's compact constructor and report a
+     * wrong value with every other configuration problem, before anything starts:
+     *
+     * <pre>{@code
+     * record AppConfig(@Default("25s") Duration shutdownTimeout, @Default("0s") Duration shutdownDelay) {
+     *     AppConfig { Shutdown.checkSettings(shutdownTimeout, shutdownDelay); }
+     * }
+     * }</pre>
+     *
+     * @param timeout the budget from the signal to exit: above zero, at most one day
+     * @param delay   how long to keep serving after the signal: zero or more, less than {@code timeout}
+     * @throws IllegalArgumentException naming {@code SHUTDOWN_TIMEOUT} or {@code SHUTDOWN_DELAY}
+     *                                  first, with the value and what was expected
+     * @throws NullPointerException if an argument is null
+     */
+    public static void checkSettings(Duration timeout, Duration delay) {
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(delay, "delay");
+        String problem = Settings.timeoutProblem(timeout);
+        if (problem != null) {
+            throw new IllegalArgumentException(Settings.TIMEOUT + " is " + Settings.millis(timeout)
+                    + "; expected " + problem);
+        }
+        problem = Settings.delayProblem(delay, timeout);
+        if (problem != null) {
+            throw new IllegalArgumentException(Settings.DELAY + " is " + Settings.millis(delay) + "; expected " + problem);
+        }
+    }
+
+    /**
+     * Checks a probe server port by the rule {@link Builder#healthPort(int)} applies, for a
+     * config record's compact constructor (see {@link #checkSettings(Duration, Duration)}).
+     *
+     * @param port the port; 0 picks a free one
+     * @throws IllegalArgumentException naming {@code HEALTH_PORT} first, if the port is not 0-65535
+     */
+    public static void checkHealthPort(int port) {
+        String problem = Settings.portProblem(port);
+        if (problem != null) {
+            throw new IllegalArgumentException(Settings.HEALTH_PORT + " is " + port + "; expected " + problem);
+        }
     }
 
     /**
@@ -359,7 +406,19 @@ public final class Shutdown {
     /**
      * Configures a coordinator. Defaults: settings from {@code System.getenv()}, the system's
      * {@code nanoTime}, {@code Runtime.exit} and {@code Runtime.halt}, no signals for
-     * {@link #build()}, a second SIGTERM ignored. Not thread-safe.
+     * {@link #build()}, a second SIGTERM ignored. A setting given as a typed value
+     * ({@link #timeout(Duration)}, {@link #delay(Duration)}, {@link #healthPort(int)},
+     * {@link #noHealthPort()}) wins over its environment variable, which is then not read;
+     * an application that binds its settings with {@code Env.bind} hands them over this way:
+     *
+     * <pre>{@code
+     * Shutdown shutdown = Shutdown.builder()
+     *         .timeout(config.shutdownTimeout())
+     *         .delay(config.shutdownDelay())
+     *         .install();
+     * }</pre>
+     *
+     * Not thread-safe.
      */
     public static final class Builder {
         private Map<String, String> env = System.getenv();
@@ -370,13 +429,78 @@ public final class Shutdown {
         private SignalSource signals = handler -> { };
         private boolean forceOnSecondSigterm;
         private boolean signalExitStatus;
+        /** Typed settings; null means "read the variable". */
+        private Duration timeout;
+        private Duration delay;
+        private Integer healthPort;
 
         private Builder() {
         }
 
         /**
+         * Sets the budget from the signal to exit, instead of reading {@code SHUTDOWN_TIMEOUT}.
+         *
+         * @param timeout above zero, at most one day; default {@code SHUTDOWN_TIMEOUT}, else 25 s
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is not above zero or longer than one day
+         * @throws NullPointerException if {@code timeout} is null
+         */
+        public Builder timeout(Duration timeout) {
+            String problem = Settings.timeoutProblem(Objects.requireNonNull(timeout, "timeout"));
+            if (problem != null) {
+                throw new IllegalArgumentException("timeout is " + Settings.millis(timeout) + "; expected " + problem);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Sets how long to keep serving after the signal before the drain, instead of reading
+         * {@code SHUTDOWN_DELAY}. It must be less than the budget, which {@link #build()} checks.
+         *
+         * @param delay zero or more; default {@code SHUTDOWN_DELAY}, else zero
+         * @return this builder
+         * @throws IllegalArgumentException if {@code delay} is negative
+         * @throws NullPointerException if {@code delay} is null
+         */
+        public Builder delay(Duration delay) {
+            if (Objects.requireNonNull(delay, "delay").isNegative()) {
+                throw new IllegalArgumentException("delay is " + Settings.millis(delay) + "; expected zero or more");
+            }
+            this.delay = delay;
+            return this;
+        }
+
+        /**
+         * Serves the probes ({@code /livez}, {@code /readyz}) on this port, instead of reading
+         * {@code HEALTH_PORT}.
+         *
+         * @param port 0-65535, 0 picks a free port; default {@code HEALTH_PORT}, else no probe server
+         * @return this builder
+         * @throws IllegalArgumentException if {@code port} is not 0-65535
+         */
+        public Builder healthPort(int port) {
+            String problem = Settings.portProblem(port);
+            if (problem != null) {
+                throw new IllegalArgumentException("health port is " + port + "; expected " + problem);
+            }
+            this.healthPort = port;
+            return this;
+        }
+
+        /**
+         * Starts no probe server, whatever {@code HEALTH_PORT} says.
+         *
+         * @return this builder
+         */
+        public Builder noHealthPort() {
+            this.healthPort = Settings.NO_PORT;
+            return this;
+        }
+
+        /**
          * Reads {@code SHUTDOWN_TIMEOUT}, {@code SHUTDOWN_DELAY} and {@code HEALTH_PORT} from
-         * this map instead of the process environment.
+         * this map instead of the process environment (those not given as typed values).
          *
          * @param env the variables; copied
          * @return this builder
@@ -461,7 +585,8 @@ public final class Shutdown {
          * Builds an independent coordinator: no JVM hook, signals only from {@link #signals(SignalSource)}.
          *
          * @return the coordinator, its probe server (if any) listening
-         * @throws LifecycleException if the settings are invalid or the probe server cannot listen
+         * @throws LifecycleException if a variable read is invalid, the delay is not less than the
+         *                            budget, or the probe server cannot listen
          */
         public Shutdown build() {
             return new Shutdown(this);

@@ -49,7 +49,7 @@ class SettingsTest {
         assertEquals(1, e.problems().size());
         String problem = e.problems().get(0);
         assertTrue(problem.startsWith("SHUTDOWN_DELAY=\""), problem);
-        assertTrue(problem.contains("expected a duration with a unit, at most 1d: 500ms, 25s, 1m, 1h, or ISO-8601"), problem);
+        assertTrue(problem.contains("expected a duration with a unit: 500ms, 25s, 1m, 1h, 1d, or ISO-8601"), problem);
     }
 
     @Property(tries = 300)
@@ -84,6 +84,33 @@ class SettingsTest {
     }
 
     @Test
+    void budgetsBeyondOneDayAreRefusedThoughTheGrammarReadsThem() {
+        LifecycleException e = assertThrows(LifecycleException.class,
+                () -> Settings.from(Map.of("SHUTDOWN_TIMEOUT", "2d")));
+        assertEquals(List.of("SHUTDOWN_TIMEOUT=\"2d\": expected a budget of at most 1d (86400000 ms)"), e.problems());
+    }
+
+    @Test
+    void blankValuesCountAsUnsetAndSurroundingSpaceIsTrimmed() {
+        Settings s = Settings.from(Map.of("SHUTDOWN_TIMEOUT", " 10s\n", "SHUTDOWN_DELAY", "  ", "HEALTH_PORT", ""));
+        assertEquals(Duration.ofSeconds(10), s.timeout());
+        assertEquals(Duration.ZERO, s.delay());
+        assertEquals(Settings.NO_PORT, s.healthPort());
+    }
+
+    @Test
+    void typedValuesWinOverTheVariablesAndAreCheckedTogether() {
+        Settings s = Settings.from(Map.of("SHUTDOWN_TIMEOUT", "nonsense", "HEALTH_PORT", "http"),
+                Duration.ofSeconds(10), null, Settings.NO_PORT);
+        assertEquals(Duration.ofSeconds(10), s.timeout());
+        assertEquals(Settings.NO_PORT, s.healthPort());
+        LifecycleException e = assertThrows(LifecycleException.class,
+                () -> Settings.from(Map.of("SHUTDOWN_DELAY", "10s"), Duration.ofSeconds(10), null, null));
+        assertEquals(List.of("SHUTDOWN_DELAY=\"10s\": expected less than SHUTDOWN_TIMEOUT (10000 ms),"
+                + " since the delay is spent out of that budget"), e.problems());
+    }
+
+    @Test
     void longValuesAreTruncatedInMessages() {
         String raw = "x".repeat(100);
         LifecycleException e = assertThrows(LifecycleException.class,
@@ -101,6 +128,6 @@ class SettingsTest {
         Arbitrary<String> nearMisses = Arbitraries.of("", "5", "25", " 5s", "5s ", "5S", "5MS", "5.5s", "-5s", "+5s",
                 "0x10s", "1234567890s", "5sec", "PT-5S", "P2D", "PT25H", "2d1s", "٥s", "5s\n", "P", "PT");
         return Arbitraries.oneOf(nearMisses, Arbitraries.strings().ofMaxLength(12))
-                .filter(s -> Settings.parseDuration(s) == null);
+                .filter(s -> Settings.parseDuration(s) == null && !Settings.trim(s).isEmpty());
     }
 }

@@ -57,7 +57,7 @@ final class LogConfig {
         this.maxLineBytes = maxLineBytes(env.get("LOG_MAX_LINE_BYTES"), problems);
         this.julBridge = bool(env, "LOG_JUL_BRIDGE", true, problems);
         String project = env.get("GOOGLE_CLOUD_PROJECT");
-        this.gcpProject = project == null || project.isBlank() ? null : project.trim();
+        this.gcpProject = isUnset(project) ? null : trim(project);
         this.levels = perLoggerLevels(env, problems);
     }
 
@@ -103,9 +103,12 @@ final class LogConfig {
         return new String(chars);
     }
 
-    /** Parses a level name; returns -1 when it is not one. */
+    /**
+     * Parses a level name in the grammar every module shares ({@code conformance/grammar.txt}):
+     * surrounding ASCII white space ignored, any case; returns -1 when it is not one.
+     */
     static int parseLevel(String value) {
-        switch (value.trim().toLowerCase(Locale.ROOT)) {
+        switch (trim(value).toLowerCase(Locale.ROOT)) {
             case "trace": return TRACE;
             case "debug": return DEBUG;
             case "info": return INFO;
@@ -119,16 +122,16 @@ final class LogConfig {
     private static Map<String, Integer> perLoggerLevels(Map<String, String> env, Problems problems) {
         Map<String, Integer> result = new HashMap<>();
         String list = env.get("LOG_LEVELS");
-        if (list != null && !list.isBlank()) {
+        if (!isUnset(list)) {
             for (String entry : list.split(",", -1)) {
-                if (entry.isBlank()) {
+                if (isUnset(entry)) {
                     continue;
                 }
                 int eq = entry.indexOf('=');
-                String prefix = eq < 0 ? "" : entry.substring(0, eq).trim();
+                String prefix = eq < 0 ? "" : trim(entry.substring(0, eq));
                 int level = eq < 0 ? -1 : parseLevel(entry.substring(eq + 1));
                 if (prefix.isEmpty() || level < 0) {
-                    problems.report("LOG_LEVELS entry \"" + shorten(entry.trim())
+                    problems.report("LOG_LEVELS entry \"" + shorten(trim(entry))
                             + "\" is not logger=level with a level " + LEVELS_EXPECTED
                             + "; ignoring this entry");
                 } else {
@@ -150,7 +153,7 @@ final class LogConfig {
 
     private static int level(Map<String, String> env, String name, int fallback, Problems problems) {
         String value = env.get(name);
-        if (value == null || value.isBlank()) {
+        if (isUnset(value)) {
             return fallback;
         }
         int level = parseLevel(value);
@@ -163,10 +166,10 @@ final class LogConfig {
     }
 
     private static int format(String value, Problems problems) {
-        if (value == null || value.isBlank()) {
+        if (isUnset(value)) {
             return FORMAT_ECS;
         }
-        switch (value.trim().toLowerCase(Locale.ROOT)) {
+        switch (trim(value).toLowerCase(Locale.ROOT)) {
             case "json": case "ecs": return FORMAT_ECS;
             case "gcp": return FORMAT_GCP;
             case "text": return FORMAT_TEXT;
@@ -178,35 +181,67 @@ final class LogConfig {
     }
 
     private static int maxLineBytes(String value, Problems problems) {
-        if (value == null || value.isBlank()) {
+        if (isUnset(value)) {
             return DEFAULT_MAX_LINE_BYTES;
         }
-        try {
-            int bytes = Integer.parseInt(value.trim());
-            if (bytes >= MIN_MAX_LINE_BYTES) {
-                return bytes;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        String digits = trim(value);
+        boolean plain = digits.length() <= 9 && digits.charAt(0) != '0';
+        for (int i = 0; plain && i < digits.length(); i++) {
+            plain = digits.charAt(i) >= '0' && digits.charAt(i) <= '9';
+        }
+        // the shared grammar's integers: ASCII digits, no sign, no leading zero
+        int bytes = plain ? Integer.parseInt(digits) : -1;
+        if (bytes >= MIN_MAX_LINE_BYTES) {
+            return bytes;
         }
         problems.report("LOG_MAX_LINE_BYTES=\"" + shorten(value) + "\" is not an integer of at least "
                 + MIN_MAX_LINE_BYTES + "; using " + DEFAULT_MAX_LINE_BYTES);
         return DEFAULT_MAX_LINE_BYTES;
     }
 
+    /** A boolean in the shared grammar: true/false, yes/no, on/off, 1/0, any case; else -1. */
+    static int parseBoolean(String value) {
+        switch (trim(value).toLowerCase(Locale.ROOT)) {
+            case "true": case "on": case "1": case "yes": return 1;
+            case "false": case "off": case "0": case "no": return 0;
+            default: return -1;
+        }
+    }
+
     private static boolean bool(Map<String, String> env, String name, boolean fallback, Problems problems) {
         String value = env.get(name);
-        if (value == null || value.isBlank()) {
+        if (isUnset(value)) {
             return fallback;
         }
-        switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true": case "on": case "1": case "yes": return true;
-            case "false": case "off": case "0": case "no": return false;
-            default:
-                problems.report(name + "=\"" + shorten(value)
-                        + "\" is not a boolean; expected true or false; using " + fallback);
-                return fallback;
+        int parsed = parseBoolean(value);
+        if (parsed < 0) {
+            problems.report(name + "=\"" + shorten(value)
+                    + "\" is not a boolean; expected one of: true, false, yes, no, on, off, 1, 0; using " + fallback);
+            return fallback;
         }
+        return parsed == 1;
+    }
+
+    /** Whether a value counts as unset: absent, empty or only ASCII white space (as in every module). */
+    static boolean isUnset(String value) {
+        return value == null || trim(value).isEmpty();
+    }
+
+    /** Strips ASCII spaces, tabs and line breaks from both ends, as every module does. */
+    static String trim(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isSpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
     private static String shorten(String value) {

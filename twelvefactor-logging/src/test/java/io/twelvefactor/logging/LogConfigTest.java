@@ -95,6 +95,16 @@ class LogConfigTest {
     }
 
     @Test
+    void lineBytesAreDigitsWithoutSignOrLeadingZeroAsEveryIntegerSetting() {
+        assertEquals(2048, config("LOG_MAX_LINE_BYTES", " 2048\n").maxLineBytes);
+        for (String bad : List.of("+2048", "02048", "2048.0", "\u0662\u0660\u0664\u0668", "99999999999")) {
+            problems.clear();
+            assertEquals(LogConfig.DEFAULT_MAX_LINE_BYTES, config("LOG_MAX_LINE_BYTES", bad).maxLineBytes, bad);
+            assertEquals(1, problems.size(), bad);
+        }
+    }
+
+    @Test
     void aBadLevelNeverStopsLogging() {
         Capture capture = new Capture("LOG_LEVEL", "chatty");
         capture.logger("x").info("still here");
