@@ -171,7 +171,9 @@ final class Worker extends DefaultConsumer {
         if (channel.isOpen()) {
             channel.close();
         }
-        connection.close(Math.max(1, (int) Math.min(Integer.MAX_VALUE, shutdown.remaining().toMillis())));
+        if (connection.isOpen()) { // not after a lost broker, which ends the process with 75
+            connection.close(Math.max(1, (int) Math.min(Integer.MAX_VALUE, shutdown.remaining().toMillis())));
+        }
     }
 
     private void connectionLost(ShutdownSignalException cause) {

@@ -70,6 +70,8 @@ class WorkerTest {
             assertTrue(worker.stdout().stream().anyMatch(l -> l.contains("lost the broker connection")
                     && l.contains("exiting with 75 so that the platform restarts the worker")),
                     String.join("\n", worker.stdout()));
+            assertTrue(worker.stderr().stream().anyMatch(l -> l.contains("shutdown after JVM exit")
+                    && l.contains("job consumer OK")), String.join("\n", worker.stderr()));
             worker.events();
         }
     }
