@@ -7,7 +7,7 @@ module io.twelvefactor.lifecycle {
 
     // sun.misc.Signal, reached reflectively (see PosixSignals)
     requires jdk.unsupported;
-    // the optional /livez and /readyz server
+    // the optional /livez, /readyz and /startupz server
     requires jdk.httpserver;
     // RuntimeMXBean, for the startup time Shutdown.started() logs
     requires java.management;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 
 /**
@@ -19,16 +20,32 @@ import java.util.Properties;
  *
  * <p>Parsing splits the URL into its components first and percent-decodes each one after
  * ({@code +} stays {@code +}; {@code %zz} and {@code %00} are errors). Credentials end at the
- * <em>last</em> {@code @} of the authority, so a password may hold {@code @} and {@code :};
+ * <em>last</em> {@code @} of the authority, so a password may hold {@code @} and {@code :}
+ * (MongoDB excepted: its connection-string spec requires {@code %40} and {@code %3A});
  * it must percent-encode {@code /}, {@code ?}, {@code #} and {@code %}. The authority may list
  * several hosts ({@code h1:5432,h2:5433}), bracketed IPv6 literals, host names with
- * underscores, and Unix sockets ({@code %2Fvar%2Frun%2Fpostgresql}, or libpq's
- * {@code ?host=/var/run/postgresql}, which moves into {@link #hosts()} with its {@code ?port=}).
- * Ports are 1–65535.
- * A URL must name a host, except H2's embedded forms: {@code h2:mem:NAME} (an in-memory
- * database) and {@code h2:file:PATH} ({@code ./data/notes}, {@code /var/data/notes}), with
- * optional {@code ?NAME=value} settings, which have no host, no credentials and no TLS.
- * A trailing newline is an error that says so.
+ * underscores or non-ASCII letters, and Unix sockets ({@code %2Fvar%2Frun%2Fpostgresql}).
+ * Ports are 1–65535; an empty port ({@code h:}) is the default (RFC 3986 section 3.2.3),
+ * except for MongoDB. Each kind then follows its own spec:
+ * <ul>
+ * <li>PostgreSQL, CockroachDB, Redshift: libpq's connection URIs (PostgreSQL manual,
+ *     "Connection Strings"): the host may be left out ({@code postgres:///db}, libpq's
+ *     local socket: {@link #hosts()} is empty); {@code ?host=}, {@code ?port=},
+ *     {@code ?user=}, {@code ?password=} and {@code ?dbname=} override the URI's
+ *     components and leave {@link #query()}; {@code postgresql://host/} reads no database.
+ * <li>AMQP: the RabbitMQ URI specification, every component optional ({@code amqp://},
+ *     {@code amqp:///vhost}, {@code amqp://user@}).
+ * <li>MongoDB: the connection-string and initial DNS seedlist specifications
+ *     ({@code mongodb+srv://} takes one host and no port; a socket host no port).
+ * <li>Redis: the IANA {@code redis}/{@code rediss} schemes, Lettuce's
+ *     {@code redis-socket://} and {@code redis-sentinel://} and redis-py's {@code unix://}.
+ * <li>Kafka: Heroku's {@code KAFKA_URL}, {@code kafka+ssl://b1:9096,kafka+ssl://b2:9096}.
+ * <li>H2's embedded forms: {@code h2:mem:NAME} (an in-memory database) and
+ *     {@code h2:file:PATH} ({@code ./data/notes}, {@code /var/data/notes}), with optional
+ *     {@code ?NAME=value} settings, which have no host, no credentials and no TLS.
+ * </ul>
+ * A trailing newline is an error that says so. The README lists where this module is
+ * stricter than a spec, and where it reads a URL differently from a client's own parser.
  *
  * <p>{@link #toString()} never shows the password; {@link #toUrl()} renders it, normalized, so
  * that {@code parse(d.toUrl()).equals(d)}. Instances are immutable and thread-safe;
@@ -41,18 +58,21 @@ public final class BackingService {
     private final Scheme row;
     private final String embedded;
     private final List<Host> hosts;
+    private final OptionalInt hostlessPort;
     private final String user;
     private final String password;
     private final String database;
     private final Map<String, String> query;
     private final Tls tls;
 
-    BackingService(String scheme, Scheme row, String embedded, List<Host> hosts, String user,
-            String password, String database, Map<String, String> query, Tls tls) {
+    BackingService(String scheme, Scheme row, String embedded, List<Host> hosts,
+            OptionalInt hostlessPort, String user, String password, String database,
+            Map<String, String> query, Tls tls) {
         this.scheme = scheme;
         this.row = row;
         this.embedded = embedded;
         this.hosts = List.copyOf(hosts);
+        this.hostlessPort = hostlessPort;
         this.user = user;
         this.password = password;
         this.database = database;
@@ -144,8 +164,8 @@ public final class BackingService {
     /**
      * The canonical kind of service: {@code postgresql}, {@code cockroachdb},
      * {@code redshift}, {@code mysql}, {@code mariadb}, {@code sqlserver}, {@code oracle},
-     * {@code h2}, {@code redis}, {@code amqp}, {@code mongodb}, {@code smtp}, {@code nats},
-     * {@code mqtt}, {@code memcached}, {@code http}; for a URL accepted by
+     * {@code h2}, {@code redis}, {@code amqp}, {@code mongodb}, {@code kafka}, {@code smtp},
+     * {@code nats}, {@code mqtt}, {@code memcached}, {@code http}; for a URL accepted by
      * {@link #parseGeneric(String)} with an unknown scheme, the scheme itself.
      *
      * @return the kind, lower case
@@ -156,9 +176,12 @@ public final class BackingService {
 
     /**
      * Every host, in the order written. Empty for an embedded H2 database
-     * ({@code h2:mem:NAME}, {@code h2:file:PATH}), and only then.
+     * ({@code h2:mem:NAME}, {@code h2:file:PATH}), and for a URL that names no host where
+     * the spec leaves the host to the client: libpq's {@code postgres:///db} (its local
+     * Unix socket) and the RabbitMQ URI spec's {@code amqp://} (the client's default,
+     * {@code localhost}).
      *
-     * @return the hosts, at least one unless the database is embedded
+     * @return the hosts, possibly empty
      */
     public List<Host> hosts() {
         return hosts;
@@ -168,19 +191,25 @@ public final class BackingService {
      * The first host's decoded name, IPv6 address (no brackets) or socket path.
      *
      * @return {@code hosts().get(0).name()}
-     * @throws IllegalStateException if the database is embedded ({@code hosts()} is empty)
+     * @throws IllegalStateException if {@code hosts()} is empty (an embedded database, or a
+     *     URL that leaves the host to the client)
      */
     public String host() {
         return firstHost().name();
     }
 
     /**
-     * The first host's effective port: the one written, or the scheme's default.
+     * The first host's effective port: the one written, or the scheme's default. For a URL
+     * that names no host ({@code postgres://:5433/db}, {@code amqp://}), the port it writes
+     * or the default.
      *
-     * @return {@code hosts().get(0).port()}
-     * @throws IllegalStateException if the database is embedded ({@code hosts()} is empty)
+     * @return {@code hosts().get(0).port()}, or the port of a URL without host
+     * @throws IllegalStateException if the database is embedded
      */
     public int port() {
+        if (hosts.isEmpty() && embedded == null) {
+            return hostlessPort.orElse(row.defaultPort());
+        }
         return firstHost().port();
     }
 
@@ -207,7 +236,8 @@ public final class BackingService {
     /**
      * The decoded path without its leading {@code /}: the database, or the service's
      * equivalent (Redis database index, AMQP virtual host, H2 database path, Oracle service).
-     * {@code scheme://host/} gives an empty string; {@code scheme://host} nothing. For an
+     * {@code scheme://host/} gives an empty string; {@code scheme://host} nothing; libpq's
+     * kinds read no database from {@code postgres://host/} either, as libpq does. For an
      * embedded H2 database, the name ({@code h2:mem:notes} gives {@code notes}) or the path
      * ({@code h2:file:./data/notes} gives {@code ./data/notes}), never empty.
      *
@@ -219,7 +249,8 @@ public final class BackingService {
 
     /**
      * The decoded query parameters in the order written; a name appears once. libpq's
-     * {@code host} parameter is not here: it became {@link #hosts()}.
+     * {@code host}, {@code port}, {@code user}, {@code password} and {@code dbname}
+     * parameters are not here: they override the URI's hosts, credentials and database.
      *
      * @return an unmodifiable, ordered map, empty when the URL has no query
      */
@@ -229,25 +260,72 @@ public final class BackingService {
 
     /**
      * What the URL asks of TLS: {@link Tls#VERIFY_FULL} for a secure scheme
-     * ({@code rediss}, {@code amqps}, {@code smtps}, {@code mqtts}, {@code https},
-     * {@code mongodb+srv}), else what {@code ?sslmode=} says, and for MongoDB
+     * ({@code rediss}, {@code rediss-sentinel}, {@code amqps}, {@code smtps}, {@code mqtts},
+     * {@code https}, {@code mongodb+srv}, {@code kafka+ssl}), else what {@code ?sslmode=}
+     * says, and for MongoDB
      * {@code ?tls=}/{@code ?ssl=}. Nothing is assumed when the URL is silent.
      *
-     * @return the mode, or empty when the URL does not say
+     * <p>Present only when the URL asks for TLS: a URL that turns it off
+     * ({@code sslmode=disable}, MongoDB's {@code tls=false}) gives empty, as a silent one
+     * does, so that {@code tls().isPresent()} never means "no TLS". The explicit
+     * {@code disable} still reaches the JDBC driver through {@link #toJdbcUrl()} (pgjdbc
+     * would otherwise try TLS first). To decide whether to encrypt, use
+     * {@code tls().map(Tls::isRequired).orElse(false)}; {@link Tls#ALLOW} and
+     * {@link Tls#PREFER} leave it to the server.
+     *
+     * @return the mode, never {@link Tls#DISABLE}, or empty when the URL does not ask for TLS
      */
     public Optional<Tls> tls() {
-        return Optional.ofNullable(tls);
+        return tls == Tls.DISABLE ? Optional.empty() : Optional.ofNullable(tls);
     }
 
     /**
-     * The Redis database index: the path ({@code redis://host/3}), 0 when there is none.
+     * The Redis database index: the path ({@code redis://host/3}), or for a socket URL
+     * {@code ?database=} (Lettuce's {@code redis-socket://}) or {@code ?db=} (redis-py's
+     * {@code unix://}); 0 when there is none.
      *
      * @return the index, 0 or more
      * @throws IllegalStateException if {@link #kind()} is not {@code redis}
      */
     public int redisDatabase() {
         requireKind("redis");
-        return database == null || database.isEmpty() ? 0 : Integer.parseInt(database);
+        String index = row.form() == Scheme.Form.SOCKET
+                ? query.getOrDefault("database", query.get("db")) : database;
+        return index == null || index.isEmpty() ? 0 : Integer.parseInt(index);
+    }
+
+    /**
+     * The Redis Sentinel master this URL names: Lettuce's {@code ?sentinelMasterId=} or
+     * {@code #master} on a {@code redis-sentinel://} or {@code rediss-sentinel://} URL,
+     * whose hosts are the sentinels (default port 26379).
+     *
+     * @return the master's name, or empty when the URL is not a sentinel URL
+     * @throws IllegalStateException if {@link #kind()} is not {@code redis}
+     */
+    public Optional<String> redisSentinelMaster() {
+        requireKind("redis");
+        return row.form() == Scheme.Form.SENTINEL
+                ? Optional.of(query.get(UrlParser.SENTINEL_MASTER)) : Optional.empty();
+    }
+
+    /**
+     * Kafka's {@code bootstrap.servers}: every broker as {@code host:port}, comma-separated,
+     * from Heroku's {@code KAFKA_URL} ({@code kafka+ssl://b1:9096,kafka+ssl://b2:9096}).
+     * TLS is on when {@link #tls()} is present ({@code kafka+ssl}): set kafka-clients'
+     * {@code security.protocol} to {@code SSL}, else {@code PLAINTEXT}.
+     *
+     * @return the bootstrap servers, such as {@code b1:9096,b2:9096}
+     * @throws IllegalStateException if {@link #kind()} is not {@code kafka}
+     */
+    public String kafkaBootstrapServers() {
+        requireKind("kafka");
+        StringBuilder b = new StringBuilder(32 * hosts.size());
+        for (Host h : hosts) {
+            b.append(b.length() == 0 ? "" : ",");
+            Percent.appendHost(b, h);
+            b.append(':').append(h.port());
+        }
+        return b.toString();
     }
 
     /**
@@ -298,11 +376,17 @@ public final class BackingService {
      * with each query parameter as {@code ;NAME=value}; nothing is added, so an in-memory
      * database that should outlive its last connection says {@code ?DB_CLOSE_DELAY=-1}).
      *
+     * <p>For pgjdbc (postgresql, cockroachdb, redshift), libpq's parameters become pgjdbc's
+     * ({@code target_session_attrs=read-write} is {@code targetServerType=primary},
+     * {@code application_name} is {@code ApplicationName}…, the README's libpq table);
+     * a libpq parameter pgjdbc cannot express is an error naming it; others pass through.
+     *
      * @return the JDBC URL
      * @throws BackingServiceException if the kind has no JDBC form, or the URL asks for
-     *     something its driver cannot do (several hosts for SQL Server, a Unix socket for
-     *     pgjdbc, an {@code sslmode} with no equivalent), or its query holds {@code user} or
-     *     {@code password} (credentials go in the userinfo)
+     *     something its driver cannot do (several hosts for SQL Server, a Unix socket or no
+     *     host at all for pgjdbc, an {@code sslmode} or libpq parameter with no equivalent),
+     *     or its query holds a credential in a spelling libpq does not read ({@code User},
+     *     or {@code user}/{@code password} for drivers other than pgjdbc)
      */
     public String toJdbcUrl() {
         return Jdbc.url(this);
@@ -356,7 +440,8 @@ public final class BackingService {
     @Override
     public boolean equals(Object o) {
         return o instanceof BackingService other && scheme.equals(other.scheme)
-                && Objects.equals(embedded, other.embedded) && hosts.equals(other.hosts) && Objects.equals(user, other.user)
+                && Objects.equals(embedded, other.embedded) && hosts.equals(other.hosts)
+                && hostlessPort.equals(other.hostlessPort) && Objects.equals(user, other.user)
                 && Objects.equals(password, other.password)
                 && Objects.equals(database, other.database) && query.equals(other.query);
     }
@@ -368,11 +453,22 @@ public final class BackingService {
      */
     @Override
     public int hashCode() {
-        return Objects.hash(scheme, embedded, hosts, user, password, database, query);
+        return Objects.hash(scheme, embedded, hosts, hostlessPort, user, password, database,
+                query);
     }
 
     Scheme row() {
         return row;
+    }
+
+    /** The TLS mode as the URL wrote it, {@link Tls#DISABLE} included, or {@code null}. */
+    Tls tlsAsWritten() {
+        return tls;
+    }
+
+    /** The port written in a URL that names no host, such as {@code postgres://:5433/}. */
+    OptionalInt hostlessPort() {
+        return hostlessPort;
     }
 
     /** {@code mem} or {@code file} for an embedded H2 database, else {@code null}. */
@@ -381,9 +477,14 @@ public final class BackingService {
     }
 
     private Host firstHost() {
-        if (hosts.isEmpty()) {
+        if (hosts.isEmpty() && embedded != null) {
             throw new IllegalStateException("an embedded h2:" + embedded + ": database has no"
                     + " host or port; check hosts().isEmpty() before asking");
+        }
+        if (hosts.isEmpty()) {
+            throw new IllegalStateException("this " + row.kind() + " URL names no host, leaving"
+                    + " it to the client (libpq: its local Unix socket; RabbitMQ: localhost);"
+                    + " check hosts().isEmpty() before asking");
         }
         return hosts.get(0);
     }

@@ -32,6 +32,14 @@ final class Jdbc {
                         + " userinfo, such as postgres://user:password@host/db, not in its query");
             }
         }
+        if (d.hosts().isEmpty() && d.embedded() == null && KINDS.contains(driver)) {
+            throw fail("host", "the URL names no host, which libpq reads as its local Unix"
+                    + " socket; pgjdbc cannot reach a socket without a socket factory, and its"
+                    + " own default (TCP to localhost) may be another server or ask for other"
+                    + " credentials; name the host, such as "
+                    + d.scheme() + "://localhost" + d.hostlessPort().stream()
+                            .mapToObj(p -> ":" + p).findFirst().orElse("") + "/db");
+        }
         switch (driver) {
             case "postgresql", "cockroachdb", "redshift" -> postgres();
             case "mysql" -> mysql();
@@ -52,14 +60,19 @@ final class Jdbc {
         return new Jdbc(d).props;
     }
 
-    /** pgjdbc URL-decodes the database and every value, so both are percent-encoded. */
+    /**
+     * pgjdbc URL-decodes the database and every value, so both are percent-encoded. libpq's
+     * parameters become pgjdbc's ({@link Libpq}); secrets then move to the properties.
+     */
     private void postgres() {
         url.append("jdbc:postgresql://");
         hostList(true);
         url.append('/');
         Percent.append(url, d.database().orElse(""), "");
+        Map<String, String> options = Libpq.forPgjdbc(d.query(),
+                (name, problem) -> fail("query parameter " + UrlParser.trim(name), problem));
         char sep = '?';
-        for (Map.Entry<String, String> e : query().entrySet()) {
+        for (Map.Entry<String, String> e : withoutSecrets(options).entrySet()) {
             url.append(sep);
             sep = '&';
             Percent.append(url, e.getKey(), "");
@@ -68,11 +81,19 @@ final class Jdbc {
         }
     }
 
-    /** MySQL Connector/J decodes the URL; TLS is {@code sslMode}. */
+    /**
+     * MySQL Connector/J decodes the URL and trims the database name, so a name that begins
+     * or ends with whitespace could not arrive as written; TLS is {@code sslMode}.
+     */
     private void mysql() {
         url.append("jdbc:mysql://");
         hostList(true);
         url.append('/');
+        String db = d.database().orElse("");
+        if (!db.equals(db.strip())) {
+            throw fail("database", "begins or ends with whitespace, which MySQL Connector/J"
+                    + " trims; rename the database or remove the spaces");
+        }
         Percent.append(url, d.database().orElse(""), "");
         char sep = '?';
         for (Map.Entry<String, String> e : options(mysqlTls()).entrySet()) {
@@ -143,7 +164,7 @@ final class Jdbc {
     /** Oracle thin, EZConnect Plus: {@code @//host:port/service?name=value}, TLS as tcps. */
     private void oracle() {
         Host h = single();
-        Tls tls = d.tls().orElse(null);
+        Tls tls = d.tlsAsWritten();
         Map<String, String> options = options(null);
         if (tls != null && tls != Tls.DISABLE) {
             if (tls != Tls.VERIFY_CA && tls != Tls.VERIFY_FULL) {
@@ -174,7 +195,7 @@ final class Jdbc {
             url.append("jdbc:h2:").append(d.embedded()).append(':')
                     .append(d.database().orElseThrow());
         } else {
-            Tls tls = d.tls().orElse(null);
+            Tls tls = d.tlsAsWritten();
             if (tls != null && tls != Tls.DISABLE && tls != Tls.REQUIRE) {
                 throw noTls("H2's ssl:// does not verify the server's certificate; use require");
             }
@@ -210,7 +231,7 @@ final class Jdbc {
 
     /** The driver's option for the URL's TLS mode, indexed like {@link Tls}: "name=value". */
     private String map(String name, String... values) {
-        Tls tls = d.tls().orElse(null);
+        Tls tls = d.tlsAsWritten();
         if (tls == null) {
             return null;
         }
@@ -224,8 +245,13 @@ final class Jdbc {
 
     /** The query minus its secrets, which move to the properties. */
     private Map<String, String> query() {
+        return withoutSecrets(d.query());
+    }
+
+    /** The options minus their secrets, which move to the properties. */
+    private Map<String, String> withoutSecrets(Map<String, String> options) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : d.query().entrySet()) {
+        for (Map.Entry<String, String> e : options.entrySet()) {
             if (UrlWriter.secret(e.getKey())) {
                 props.setProperty(e.getKey(), e.getValue());
             } else {
@@ -292,7 +318,7 @@ final class Jdbc {
     }
 
     private BackingServiceException noTls(String why) {
-        return fail("tls", "sslmode=" + d.tls().map(Tls::sslmode).orElse("") + " has no "
+        return fail("tls", "sslmode=" + (d.tlsAsWritten() == null ? "" : d.tlsAsWritten().sslmode()) + " has no "
                 + driver + " JDBC form: " + why);
     }
 

@@ -7,9 +7,23 @@ import java.util.Map;
 
 /**
  * One row of the scheme table: the canonical kind a scheme names, its default port, whether
- * the scheme itself asks for TLS, and whether it is MongoDB's DNS seed list form.
+ * the scheme itself asks for TLS, and the form of its authority.
  */
-record Scheme(String kind, int defaultPort, boolean secure, boolean srv) {
+record Scheme(String kind, int defaultPort, boolean secure, Form form) {
+
+    /** How a scheme's URL names its servers. */
+    enum Form {
+        /** {@code host[:port][,host[:port]]…} */
+        HOSTS,
+        /** MongoDB's DNS seed list: one host name, no port (initial DNS seedlist spec). */
+        SRV,
+        /** A Unix socket path as the URL's path: Lettuce's redis-socket, redis-py's unix. */
+        SOCKET,
+        /** Redis Sentinel hosts and a master name (Lettuce's redis-sentinel). */
+        SENTINEL,
+        /** Heroku's KAFKA_URL: a comma-separated list of whole URLs, or of hosts. */
+        URL_LIST
+    }
 
     /** Every known scheme, in the order the README's table lists them. */
     static final Map<String, Scheme> TABLE;
@@ -26,10 +40,16 @@ record Scheme(String kind, int defaultPort, boolean secure, boolean srv) {
         row(t, "h2", 9092, false, "h2");
         row(t, "redis", 6379, false, "redis");
         row(t, "redis", 6379, true, "rediss");
+        t.put("redis-socket", new Scheme("redis", 6379, false, Form.SOCKET));
+        t.put("unix", new Scheme("redis", 6379, false, Form.SOCKET));
+        t.put("redis-sentinel", new Scheme("redis", 26379, false, Form.SENTINEL));
+        t.put("rediss-sentinel", new Scheme("redis", 26379, true, Form.SENTINEL));
         row(t, "amqp", 5672, false, "amqp");
         row(t, "amqp", 5671, true, "amqps");
         row(t, "mongodb", 27017, false, "mongodb");
-        t.put("mongodb+srv", new Scheme("mongodb", 27017, true, true));
+        t.put("mongodb+srv", new Scheme("mongodb", 27017, true, Form.SRV));
+        t.put("kafka", new Scheme("kafka", 9092, false, Form.URL_LIST));
+        t.put("kafka+ssl", new Scheme("kafka", 9092, true, Form.URL_LIST));
         row(t, "smtp", 25, false, "smtp");
         row(t, "smtp", 465, true, "smtps");
         row(t, "nats", 4222, false, "nats");
@@ -44,13 +64,26 @@ record Scheme(String kind, int defaultPort, boolean secure, boolean srv) {
     private static void row(Map<String, Scheme> t, String kind, int port, boolean secure,
             String... schemes) {
         for (String s : schemes) {
-            t.put(s, new Scheme(kind, port, secure, false));
+            t.put(s, new Scheme(kind, port, secure, Form.HOSTS));
         }
     }
 
     /** The row for a scheme the caller accepts although the table does not know it. */
     static Scheme generic(String scheme) {
-        return new Scheme(scheme, 0, false, false);
+        return new Scheme(scheme, 0, false, Form.HOSTS);
+    }
+
+    /** Whether this is MongoDB's DNS seed list form, {@code mongodb+srv}. */
+    boolean srv() {
+        return form == Form.SRV;
+    }
+
+    /**
+     * Whether a URL may name no host, leaving it to the client: libpq connects to its local
+     * socket ("postgresql://"), RabbitMQ's URI spec leaves every component optional.
+     */
+    boolean hostOptional() {
+        return postgresFamily() || kind.equals("amqp");
     }
 
     boolean known() {

@@ -2,14 +2,19 @@ package io.twelvefactor.backing;
 
 /**
  * What a URL asks of TLS, in libpq's {@code sslmode} vocabulary, which every kind of service
- * shares here. A URL asks for TLS with a secure scheme ({@code rediss}, {@code amqps},
- * {@code smtps}, {@code mqtts}, {@code https}, {@code mongodb+srv}: {@link #VERIFY_FULL}),
+ * shares here. A URL asks for TLS with a secure scheme ({@code rediss},
+ * {@code rediss-sentinel}, {@code amqps}, {@code smtps}, {@code mqtts}, {@code https},
+ * {@code mongodb+srv}, {@code kafka+ssl}: {@link #VERIFY_FULL}),
  * with {@code ?sslmode=}, or for MongoDB with {@code ?tls=} / {@code ?ssl=}.
  * {@link BackingService#toJdbcUrl()} maps the mode to each driver's own options; see the
  * README's TLS table.
  */
 public enum Tls {
-    /** No TLS. */
+    /**
+     * No TLS: {@code sslmode=disable}. {@link BackingService#tls()} reports such a URL as
+     * empty, as it does one that does not mention TLS; {@link BackingService#toJdbcUrl()}
+     * still passes the explicit mode to the driver.
+     */
     DISABLE("disable"),
     /** Plain first, TLS if the server insists. */
     ALLOW("allow"),

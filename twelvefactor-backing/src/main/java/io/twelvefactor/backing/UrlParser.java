@@ -1,10 +1,11 @@
 package io.twelvefactor.backing;
 
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Parses one URL: splits the raw string into its components first, then decodes each.
@@ -14,10 +15,17 @@ final class UrlParser {
 
     static final String EXAMPLE = "postgres://user:password@host:5432/db";
 
+    /** Lettuce's query parameter naming a Redis Sentinel master. */
+    static final String SENTINEL_MASTER = "sentinelMasterId";
+
     private final String s;
     private final String variable;
     private final boolean generic;
-    private final Map<String, Integer> positions = new HashMap<>();
+    /** The query's span, for {@link #position(String)}; -1 before the query is read. */
+    private int queryFrom = -1;
+    private int queryTo;
+    /** Where Lettuce's {@code #master} starts, 1-based, or 0. */
+    private int fragmentPosition;
 
     private UrlParser(String s, String variable, boolean generic) {
         this.s = s;
@@ -49,22 +57,36 @@ final class UrlParser {
             row = Scheme.generic(scheme);
         }
         int authStart = i + 3;
-        int authEnd = indexOfAny(authStart, "/?#");
+        if (row.form() == Scheme.Form.URL_LIST) {
+            return urlList(scheme, row, authStart, n);
+        }
+        if (row.form() == Scheme.Form.SENTINEL) {
+            int hash = s.indexOf('#', authStart);
+            if (hash >= 0) {
+                n = hash;
+            }
+        }
+        int authEnd = indexOfAny(authStart, "/?#", n);
         int at = s.lastIndexOf('@', authEnd - 1);
         if (at < authStart) {
             at = -1;
             int later = s.indexOf('@', authEnd);
-            if (later >= 0) {
+            if (later >= 0 && later < n) {
                 throw fail("url", authEnd + 1, "'" + s.charAt(authEnd) + "' ends the host here"
                         + " but an '@' follows: if the URL has credentials, write '/', '?' and '#'"
                         + " in a password as %2F, %3F and %23; anywhere else write '@' as %40");
             }
         }
-        noFragment(authStart);
+        if (n == s.length()) {
+            noFragment(authStart);
+        }
         String user = null;
         String password = null;
         if (at >= 0) {
             int colon = s.indexOf(':', authStart);
+            if (row.kind().equals("mongodb")) {
+                strictMongoUserinfo(authStart, at, colon);
+            }
             if (colon < 0 || colon > at) {
                 user = decode(authStart, at, "user");
             } else {
@@ -75,17 +97,136 @@ final class UrlParser {
         String database = null;
         int queryStart = authEnd;
         if (authEnd < n && s.charAt(authEnd) == '/') {
-            queryStart = indexOfAny(authEnd, "?");
-            database = decode(authEnd + 1, queryStart, "database");
+            queryStart = indexOfAny(authEnd, "?", n);
+            database = decode(authEnd + 1, queryStart, row.form() == Scheme.Form.SOCKET
+                    ? "socket path" : "database");
         }
         Map<String, String> query = queryStart < n ? query(queryStart + 1, n) : new LinkedHashMap<>();
+        if (n < s.length()) {
+            sentinelFragment(query, n);
+        }
+        if (row.form() == Scheme.Form.SOCKET) {
+            return socket(scheme, row, at >= 0 ? at + 1 : authStart, authEnd, user, password,
+                    database, query);
+        }
+        boolean libpq = row.postgresFamily();
         String hostParam = query.remove("host");
-        String portParam = hostParam == null ? null : query.remove("port");
-        List<Host> hosts = new HostParser(this, s).hosts(at >= 0 ? at + 1 : authStart, authEnd,
-                row, hostParam, portParam);
-        checkKind(row, hosts, authEnd, queryStart, database);
+        String portParam = hostParam == null && !libpq ? null : query.remove("port");
+        if (libpq) {
+            // libpq reads the query after the URI, so its user, password and dbname win.
+            user = query.containsKey("user") ? query.remove("user") : user;
+            password = query.containsKey("password") ? query.remove("password") : password;
+            database = query.containsKey("dbname") ? query.remove("dbname") : database;
+            if (database != null && database.isEmpty()) {
+                database = null;
+            }
+        }
+        HostParser.Hosts hosts = new HostParser(this, s, row).hosts(at >= 0 ? at + 1 : authStart,
+                authEnd, row, hostParam, portParam);
+        checkKind(row, hosts.list(), authEnd, queryStart, database, query);
         Tls tls = tls(row, query);
-        return new BackingService(scheme, row, null, hosts, user, password, database, query, tls);
+        return new BackingService(scheme, row, null, hosts.list(), hosts.hostlessPort(), user,
+                password, database, query, tls);
+    }
+
+    /**
+     * MongoDB's connection-string spec: a ':' or '@' in a user name or password must be
+     * percent-encoded, so a second raw one is an error rather than part of the password.
+     */
+    private void strictMongoUserinfo(int authStart, int at, int colon) {
+        if (at == authStart || colon == authStart) {
+            throw fail("user", authStart + 1, "is empty; MongoDB requires a user name before"
+                    + " ':' and '@', or no '@' at all");
+        }
+        int firstAt = s.indexOf('@', authStart);
+        if (firstAt < at) {
+            throw fail("user", firstAt + 1, "MongoDB requires '@' in a user name or password to"
+                    + " be written %40");
+        }
+        int second = colon < 0 ? -1 : s.indexOf(':', colon + 1);
+        if (second >= 0 && second < at) {
+            throw fail("password", second + 1, "MongoDB requires ':' in a password to be"
+                    + " written %3A");
+        }
+    }
+
+    /** Lettuce's {@code redis-sentinel://h1,h2/0#master}: the fragment names the master. */
+    private void sentinelFragment(Map<String, String> query, int hash) {
+        String master = decode(hash + 1, s.length(), "sentinel master");
+        if (query.containsKey(SENTINEL_MASTER)) {
+            throw fail("sentinel master", hash + 1, "is named twice, by '#' and by ?"
+                    + SENTINEL_MASTER + "=; keep one");
+        }
+        query.put(SENTINEL_MASTER, master);
+        fragmentPosition = hash + 1;
+    }
+
+    /**
+     * Lettuce's {@code redis-socket:///path/to/socket} and redis-py's
+     * {@code unix://[user@]/path/to/socket}: the path is the socket, the database index is
+     * {@code ?database=} (Lettuce) or {@code ?db=} (redis-py).
+     */
+    private BackingService socket(String scheme, Scheme row, int hostStart, int authEnd,
+            String user, String password, String path, Map<String, String> query) {
+        if (hostStart != authEnd) {
+            throw fail("host", hostStart + 1, scheme + ":// names its socket in the path, after"
+                    + " an empty host: " + scheme + ":///var/run/redis.sock");
+        }
+        if (path == null || path.isEmpty()) {
+            throw fail("socket path", authEnd + 1, "is missing; write the socket's absolute"
+                    + " path, such as " + scheme + ":///var/run/redis.sock");
+        }
+        for (String key : new String[] {"database", "db"}) {
+            String v = query.get(key);
+            if (v != null && !redisIndex(v)) {
+                throw fail("query parameter " + key, position(key), "a Redis database"
+                        + " index is an integer such as 0");
+            }
+        }
+        if (query.containsKey("database") && query.containsKey("db")) {
+            throw fail("query parameter db", position("db"), "repeats ?database=; keep"
+                    + " one of the two");
+        }
+        Host h = new Host("/" + path, row.defaultPort(), OptionalInt.empty());
+        return new BackingService(scheme, row, null, List.of(h), OptionalInt.empty(),
+                user, password, null, query, tls(row, query));
+    }
+
+    /**
+     * Heroku's {@code KAFKA_URL}: {@code kafka+ssl://h1:9096,kafka+ssl://h2:9096}, each
+     * broker a whole URL of one scheme; {@code kafka://h1:9092,h2:9092} is read too.
+     */
+    private BackingService urlList(String scheme, Scheme row, int start, int n) {
+        noFragment(start);
+        List<Host> hosts = new ArrayList<>();
+        String prefix = s.substring(0, start);
+        int from = start;
+        HostParser parser = new HostParser(this, s, row);
+        while (true) {
+            int comma = s.indexOf(',', from);
+            int end = comma < 0 ? n : comma;
+            int bad = indexOfAny(from, "@/?", end);
+            if (bad < end) {
+                throw fail("host", bad + 1, "a Kafka URL lists brokers only, such as"
+                        + " kafka+ssl://broker1:9096,kafka+ssl://broker2:9096; it has no user,"
+                        + " path or query");
+            }
+            hosts.addAll(parser.hosts(from, end, row, null, null).list());
+            if (comma < 0) {
+                break;
+            }
+            from = comma + 1;
+            int colon = s.indexOf("://", from);
+            if (colon >= 0 && colon < indexOfAny(from, ",", n)) {
+                if (!s.regionMatches(true, from, prefix, 0, prefix.length())) {
+                    throw fail("scheme", from + 1, "every broker of one Kafka URL uses the same"
+                            + " scheme, " + scheme + "://");
+                }
+                from += prefix.length();
+            }
+        }
+        return new BackingService(scheme, row, null, hosts, OptionalInt.empty(), null,
+                null, null, new LinkedHashMap<>(), tls(row, new LinkedHashMap<>()));
     }
 
     /**
@@ -101,7 +242,7 @@ final class UrlParser {
         }
         noFragment(3);
         int start = 4 + mode.length();
-        int queryStart = indexOfAny(start, "?");
+        int queryStart = indexOfAny(start, "?", n);
         String database = decode(start, queryStart, "database");
         if (database.isEmpty()) {
             throw fail("database", start + 1, mode.equals("mem")
@@ -118,17 +259,18 @@ final class UrlParser {
         for (String key : query.keySet()) {
             String k = key.toLowerCase(Locale.ROOT);
             if (k.equals("user") || k.equals("password")) {
-                throw fail("query parameter " + trim(key), positions.get(key), "an embedded H2 URL"
+                throw fail("query parameter " + trim(key), position(key), "an embedded H2 URL"
                         + " carries no credentials, since H2 would read them from the JDBC URL;"
                         + " set user and password on the Properties jdbcProperties() returns");
             }
             if (k.equals("sslmode")) {
-                throw fail("query parameter " + trim(key), positions.get(key), "an embedded"
+                throw fail("query parameter " + trim(key), position(key), "an embedded"
                         + " database has no connection to encrypt; remove sslmode");
             }
         }
         return new BackingService(s.substring(0, 2).toLowerCase(Locale.ROOT),
-                Scheme.TABLE.get("h2"), mode, List.of(), null, null, database, query, null);
+                Scheme.TABLE.get("h2"), mode, List.of(), OptionalInt.empty(), null, null,
+                database, query, null);
     }
 
     private void noFragment(int from) {
@@ -187,11 +329,13 @@ final class UrlParser {
     }
 
     private Map<String, String> query(int a, int n) {
+        queryFrom = a;
+        queryTo = n;
         Map<String, String> out = new LinkedHashMap<>();
         int from = a;
         while (from <= n) {
             int amp = s.indexOf('&', from);
-            int to = amp < 0 ? n : amp;
+            int to = amp < 0 || amp > n ? n : amp;
             if (to > from) {
                 int eq = s.indexOf('=', from);
                 if (eq < 0 || eq >= to) {
@@ -202,30 +346,37 @@ final class UrlParser {
                 if (key.isEmpty()) {
                     throw fail("query", from + 1, "a parameter has no name; write name=value");
                 }
-                // A name that is not plain text may be a piece of a secret split off by a raw
-                // '&' (a password written unencoded): then only the position locates it.
-                String component = Percent.plain(key, "")
-                        ? "query parameter " + trim(key) : "query parameter";
-                String value = decode(eq + 1, to, component);
+                // Only a value with '%' can fail to decode: name the component only then.
+                int pct = s.indexOf('%', eq + 1);
+                String value = pct < 0 || pct >= to ? s.substring(eq + 1, to)
+                        : decode(eq + 1, to, parameter(key));
                 if (out.put(key, value) != null) {
-                    throw fail(component, from + 1, "appears twice; keep one");
+                    throw fail(parameter(key), from + 1, "appears twice; keep one");
                 }
-                positions.put(key, from + 1);
             }
             from = to + 1;
         }
         return out;
     }
 
+    /**
+     * How a message names a query parameter. A name that is not plain text may be a piece of
+     * a secret split off by a raw '&' (a password written unencoded): then only the position
+     * locates it.
+     */
+    private static String parameter(String key) {
+        return Percent.plain(key, "") ? "query parameter " + trim(key) : "query parameter";
+    }
+
     private void checkKind(Scheme row, List<Host> hosts, int authEnd, int queryStart,
-            String database) {
+            String database, Map<String, String> query) {
         String kind = row.kind();
+        if (row.form() == Scheme.Form.SENTINEL && !query.containsKey(SENTINEL_MASTER)) {
+            throw fail("sentinel master", 0, "is missing; name the master the sentinels"
+                    + " watch, such as redis-sentinel://s1,s2/0?sentinelMasterId=mymaster");
+        }
         if (kind.equals("redis") && database != null && !database.isEmpty()) {
-            boolean digits = database.length() <= 9;
-            for (int i = 0; i < database.length(); i++) {
-                digits &= database.charAt(i) >= '0' && database.charAt(i) <= '9';
-            }
-            if (!digits) {
+            if (!redisIndex(database)) {
                 throw fail("database", authEnd + 2, "a Redis URL's path is a database index;"
                         + " write an integer such as /0");
             }
@@ -235,6 +386,16 @@ final class UrlParser {
             throw fail("virtual host", s.indexOf('/', authEnd + 1) + 1, "a virtual host cannot"
                     + " contain an unencoded '/'; write it as %2F, such as /%2F for the"
                     + " virtual host '/'");
+        }
+        if (kind.equals("mongodb") && database != null) {
+            // The driver reads the path as database.collection; the rule is the database's.
+            int dot = database.indexOf('.');
+            for (int i = 0; i < (dot < 0 ? database.length() : dot); i++) {
+                if ("/\\ \"".indexOf(database.charAt(i)) >= 0) {
+                    throw fail("database", authEnd + 2, "a MongoDB database name cannot contain"
+                            + " '/', '\\', ' ' or '\"'");
+                }
+            }
         }
         if (row.srv()) {
             if (hosts.size() != 1 || hosts.get(0).isUnixSocket()) {
@@ -254,12 +415,12 @@ final class UrlParser {
             Tls asked = Tls.ofSslmode(mode);
             String component = "query parameter sslmode";
             if (asked == null) {
-                throw fail(component, positions.get("sslmode"), "'" + trim(mode) + "' is not an"
+                throw fail(component, position("sslmode"), "'" + trim(mode) + "' is not an"
                         + " sslmode; expected one of: disable, allow, prefer, require, verify-ca,"
                         + " verify-full");
             }
             if (row.secure() && !asked.isRequired() && !row.kind().equals("mongodb")) {
-                throw fail(component, positions.get("sslmode"), "'" + mode + "' contradicts the"
+                throw fail(component, position("sslmode"), "'" + mode + "' contradicts the"
                         + " scheme, which always uses TLS; remove sslmode or use the plain scheme");
             }
             tls = asked;
@@ -272,7 +433,7 @@ final class UrlParser {
                 }
                 String lower = v.toLowerCase(Locale.ROOT);
                 if (!lower.equals("true") && !lower.equals("false")) {
-                    throw fail("query parameter " + key, positions.get(key), "'" + trim(v)
+                    throw fail("query parameter " + key, position(key), "'" + trim(v)
                             + "' is not a boolean; write true or false");
                 }
                 tls = lower.equals("true") ? Tls.VERIFY_FULL : Tls.DISABLE;
@@ -281,22 +442,44 @@ final class UrlParser {
         return tls;
     }
 
-    /** Where query parameter {@code name} starts, 1-based. */
+    /**
+     * Where query parameter {@code name} starts, 1-based. Found again by scanning, since only
+     * an error asks, and the parse itself should not pay for it.
+     */
     int position(String name) {
-        return positions.get(name);
+        int from = queryFrom;
+        while (from >= 0 && from <= queryTo) {
+            int amp = s.indexOf('&', from);
+            int to = amp < 0 || amp > queryTo ? queryTo : amp;
+            int eq = s.indexOf('=', from);
+            if (eq > from && eq < to && decode(from, eq, "query parameter name").equals(name)) {
+                return from + 1;
+            }
+            from = to + 1;
+        }
+        return name.equals(SENTINEL_MASTER) ? fragmentPosition : 0;
     }
 
     String decode(int a, int b, String component) {
         return Percent.decode(s, a, b, component, variable);
     }
 
-    private int indexOfAny(int from, String chars) {
-        for (int i = from; i < s.length(); i++) {
+    /** The first index in {@code [from, to)} of one of {@code chars}, or {@code to}. */
+    private int indexOfAny(int from, String chars, int to) {
+        for (int i = from; i < to; i++) {
             if (chars.indexOf(s.charAt(i)) >= 0) {
                 return i;
             }
         }
-        return s.length();
+        return to;
+    }
+
+    private static boolean redisIndex(String v) {
+        boolean digits = !v.isEmpty() && v.length() <= 9;
+        for (int i = 0; i < v.length(); i++) {
+            digits &= v.charAt(i) >= '0' && v.charAt(i) <= '9';
+        }
+        return digits;
     }
 
     /** An error at a 1-based position; one past the end (an empty last part) is the end. */

@@ -52,8 +52,16 @@ final class UrlWriter {
             b.append('@');
         }
         List<Host> hosts = d.hosts();
+        if (d.row().form() == Scheme.Form.SOCKET) {
+            Percent.append(b, hosts.get(0).name(), "/");
+            return;
+        }
+        String separator = d.row().form() == Scheme.Form.URL_LIST ? "," + d.scheme() + "://" : ",";
         for (int i = 0; i < hosts.size(); i++) {
-            b.append(i == 0 ? "" : ",").append(hosts.get(i));
+            b.append(i == 0 ? "" : separator).append(hosts.get(i));
+        }
+        if (hosts.isEmpty() && d.hostlessPort().isPresent()) {
+            b.append(':').append(d.hostlessPort().getAsInt());
         }
         String database = d.database().orElse(null);
         if (database != null) {

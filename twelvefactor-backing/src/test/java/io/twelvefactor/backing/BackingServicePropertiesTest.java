@@ -206,6 +206,18 @@ class BackingServicePropertiesTest {
         assertEquals(!secret, d.toString().contains("%C2%A7"), d.toString());
         assertFalse(d.toString().contains("\u00a7"), d.toString());
         boolean credential = key.equalsIgnoreCase("user") || key.equalsIgnoreCase("password");
+        if (d.row().postgresFamily() && (key.equals("user") || key.equals("password"))) {
+            // libpq reads them from the query, over the userinfo's: they travel as credentials.
+            assertEquals(Optional.of(pw), key.equals("user") ? d.user() : d.password());
+            try {
+                String jdbc = d.toJdbcUrl();
+                assertFalse(jdbc.contains("\u00a7") || jdbc.contains("%C2%A7"), jdbc);
+                assertEquals(pw, d.jdbcProperties().getProperty(key));
+            } catch (BackingServiceException e) {
+                assertFalse(e.getMessage().contains("\u00a7"), e.getMessage());
+            }
+            return;
+        }
         try {
             String jdbc = d.toJdbcUrl();
             assertFalse(credential, jdbc);
@@ -313,8 +325,12 @@ class BackingServicePropertiesTest {
 
     @Provide
     Arbitrary<Spec> specs() {
-        List<String> schemes = new ArrayList<>(BackingService.knownSchemes().keySet());
-        schemes.remove("mongodb+srv");
+        List<String> schemes = new ArrayList<>();
+        for (Map.Entry<String, Scheme> e : Scheme.TABLE.entrySet()) {
+            if (e.getValue().form() == Scheme.Form.HOSTS) {
+                schemes.add(e.getKey());
+            }
+        }
         Arbitrary<String> scheme = Arbitraries.of(schemes);
         Arbitrary<String> optionalText = text().injectNull(0.3);
         Arbitrary<List<String>> names = Arbitraries.oneOf(
@@ -323,19 +339,24 @@ class BackingServicePropertiesTest {
                 Arbitraries.of("::1", "2001:db8::1", "fe80::1%eth0", "fe80::2%\u00e9n0"),
                 text().map(t -> "/" + t)).list().ofMinSize(1).ofMaxSize(3);
         Arbitrary<List<Integer>> ports = Arbitraries.integers().between(0, 65535).list().ofSize(3);
-        Arbitrary<Map<String, String>> query = query("host", "sslmode", "tls", "ssl");
+        Arbitrary<Map<String, String>> query = query("host", "port", "dbname", "sslmode", "tls",
+                "ssl");
         return Combinators.combine(scheme, optionalText, optionalText, names, ports, text().injectNull(0.3),
                 Arbitraries.integers().between(0, 15), query).as((s, user, pw, hostNames, portList, db, redisDb, q) -> {
                     Scheme row = Scheme.TABLE.get(s);
                     List<Host> hosts = new ArrayList<>();
                     for (int i = 0; i < hostNames.size(); i++) {
-                        int p = portList.get(i);
+                        int p = row.kind().equals("mongodb") && hostNames.get(i).startsWith("/") ? 0
+                                : portList.get(i);
                         hosts.add(p == 0 ? new Host(hostNames.get(i), row.defaultPort(), OptionalInt.empty())
                                 : new Host(hostNames.get(i), p, OptionalInt.of(p)));
                     }
-                    String database = row.kind().equals("redis") && db != null ? Integer.toString(redisDb) : db;
-                    return new Spec(s, user == null ? null : user, user == null ? null : pw, hosts, database, q,
-                            null);
+                    String database = row.kind().equals("redis") && db != null ? Integer.toString(redisDb)
+                            : row.postgresFamily() && "".equals(db) ? null
+                            : row.kind().equals("mongodb") && db != null ? db.replaceAll("[/\\\\ \"]", "") : db;
+                    // MongoDB refuses an empty user name before '@'.
+                    String u = user != null && user.isEmpty() && row.kind().equals("mongodb") ? "u" : user;
+                    return new Spec(s, u, u == null ? null : pw, hosts, database, q, null);
                 });
     }
 

@@ -139,7 +139,10 @@ class BackingServiceTest {
                 BackingService.parse("mysql://h/db?sslmode=verify-ca").tls());
         assertEquals(Optional.of(Tls.VERIFY_FULL), BackingService.parse("smtps://h").tls());
         assertEquals(Optional.of(Tls.VERIFY_FULL), BackingService.parse("mongodb://h/?tls=true").tls());
-        assertEquals(Optional.of(Tls.DISABLE), BackingService.parse("mongodb+srv://h/?tls=false").tls());
+        assertEquals(Optional.empty(), BackingService.parse("mongodb+srv://h/?tls=false").tls());
+        assertEquals(Optional.empty(), BackingService.parse("postgres://h/db?sslmode=disable").tls());
+        assertEquals("jdbc:postgresql://h:5432/db?sslmode=disable",
+                BackingService.parse("postgres://h/db?sslmode=disable").toJdbcUrl());
     }
 
     @Test

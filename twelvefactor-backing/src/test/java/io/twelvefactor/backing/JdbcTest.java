@@ -16,7 +16,7 @@ class JdbcTest {
     @CsvSource(delimiter = '|', value = {
         "postgres://u:p@db/app | jdbc:postgresql://db:5432/app",
         "postgresql://db | jdbc:postgresql://db:5432/",
-        "pg://db:6000,[::1]/my+db?application_name=a b&options=-c x=1 | jdbc:postgresql://db:6000,[::1]:5432/my%2Bdb?application_name=a%20b&options=-c%20x%3D1",
+        "pg://db:6000,[::1]/my+db?application_name=a b&options=-c x=1 | jdbc:postgresql://db:6000,[::1]:5432/my%2Bdb?ApplicationName=a%20b&options=-c%20x%3D1",
         "postgres://db/app?sslmode=verify-full | jdbc:postgresql://db:5432/app?sslmode=verify-full",
         "cockroachdb://crdb/defaultdb?sslmode=require | jdbc:postgresql://crdb:26257/defaultdb?sslmode=require",
         "redshift://cluster.example.com/dev | jdbc:postgresql://cluster.example.com:5439/dev",
@@ -86,7 +86,7 @@ class JdbcTest {
         "redis://h | jdbc | a redis URL has no JDBC form; toJdbcUrl() serves postgresql, cockroachdb, redshift, mysql, mariadb, sqlserver, oracle, h2",
         "postgres://%2Ftmp/db | host | is a Unix socket, which the postgresql JDBC driver cannot reach without a socket factory; use a TCP host",
         "sqlserver://a,b | host | the sqlserver JDBC URL takes one host; write one",
-        "postgres://db/app?password=pw | query parameter password | credentials go in the URL's userinfo, such as postgres://user:password@host/db, not in its query",
+        "postgres://db/app?Password=pw | query parameter Password | credentials go in the URL's userinfo, such as postgres://user:password@host/db, not in its query",
         "mysql://u@db/app?User=v | query parameter User | credentials go in the URL's userinfo, such as postgres://user:password@host/db, not in its query",
         "oracle://db/svc?PASSWORD=pw | query parameter PASSWORD | credentials go in the URL's userinfo, such as postgres://user:password@host/db, not in its query",
         "mssql://%2Fvar%2Frun%2Fs/db | host | is a Unix socket, which the sqlserver JDBC driver cannot reach without a socket factory; use a TCP host",

@@ -1,6 +1,8 @@
 package io.twelvefactor.backing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -77,5 +79,32 @@ class PostgresClientTest {
             r.next();
             assertEquals("tf+backing test", r.getString(1));
         }
+    }
+
+    /**
+     * Two hosts, the first refusing connections: with libpq's {@code read-write} pgjdbc goes
+     * on to the second, a primary; with {@code standby} it finds none and says so, which it
+     * would not do if the parameter were dropped on the way.
+     */
+    @Test
+    void twoHostsAndTargetSessionAttrsReachPgjdbc() throws SQLException {
+        BackingService base = TestServices.service("TEST_POSTGRES_URL");
+        Host real = base.hosts().get(0);
+        String url = base.scheme() + "://" + TestServices.encode(base.user().orElseThrow(), "")
+                + "@127.0.0.1:1," + real + "/" + base.database().orElseThrow()
+                + "?connect_timeout=5&target_session_attrs=";
+        BackingService primary = BackingService.parse(url + "read-write");
+        assertEquals(2, primary.hosts().size());
+        try (Connection c = DriverManager.getConnection(primary.toJdbcUrl(), primary.jdbcProperties());
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("select pg_is_in_recovery(), current_setting('transaction_read_only')")) {
+            r.next();
+            assertEquals(false, r.getBoolean(1));
+            assertEquals("off", r.getString(2));
+        }
+        BackingService standby = BackingService.parse(url + "standby");
+        SQLException e = assertThrows(SQLException.class,
+                () -> DriverManager.getConnection(standby.toJdbcUrl(), standby.jdbcProperties()).close());
+        assertTrue(e.getMessage().contains("secondary"), e.getMessage());
     }
 }

@@ -21,6 +21,9 @@ class SpecTablesTest {
         StringBuilder b = new StringBuilder();
         b.append(d.user().map(SpecTablesTest::show).orElse("-")).append(' ');
         b.append(d.password().map(SpecTablesTest::show).orElse("-")).append(' ');
+        if (d.hosts().isEmpty()) {
+            b.append("(none):").append(d.port()).append(d.hostlessPort().isPresent() ? "" : "*");
+        }
         for (int i = 0; i < d.hosts().size(); i++) {
             Host h = d.hosts().get(i);
             b.append(i == 0 ? "" : ",").append(h.name()).append(':').append(h.port());
@@ -55,34 +58,51 @@ class SpecTablesTest {
             "postgresql://uri-user@host/db | uri-user - host:5432* db -",
             "postgresql://host:12345/db | - - host:12345 db -",
             "postgresql://host/db | - - host:5432* db -",
-            "postgresql://uri-user@host:12345/ | uri-user - host:12345 '' -",
-            "postgresql://uri-user@host/ | uri-user - host:5432* '' -",
-            "postgresql://host:12345/ | - - host:12345 '' -",
+            "postgresql://uri-user@host:12345/ | uri-user - host:12345 - -",
+            "postgresql://uri-user@host/ | uri-user - host:5432* - -",
+            "postgresql://host:12345/ | - - host:12345 - -",
             "postgresql://host:12345 | - - host:12345 - -",
             "postgresql://host | - - host:5432* - -",
-            "postgresql://host/ | - - host:5432* '' -",
+            "postgresql://host/ | - - host:5432* - -",
             "postgresql://host? | - - host:5432* - -",
             "postgresql://example.com?hostaddr=63.1.2.4 | - - example.com:5432* - hostaddr=63.1.2.4",
-            "postgresql://%68ost/ | - - host:5432* '' -",
-            "postgresql://host/db?user=uri-user | - - host:5432* db user=uri-user",
-            "postgresql://host/db?user=uri-user&port=12345 | - - host:5432* db user=uri-user&port=12345",
-            "postgresql://host/db?u%73er=someotheruser&port=12345 | - - host:5432* db user=someotheruser&port=12345",
-            "postgresql://host:12345?user=uri-user | - - host:12345 - user=uri-user",
+            "postgresql://%68ost/ | - - host:5432* - -",
+            "postgresql://host/db?user=uri-user | uri-user - host:5432* db -",
+            "postgresql://host/db?user=uri-user&port=12345 | uri-user - host:12345 db -",
+            "postgresql://host/db?u%73er=someotheruser&port=12345 | someotheruser - host:12345 db -",
+            "postgresql://host:12345?user=uri-user | uri-user - host:12345 - -",
             "postgresql://[::1]:12345/db | - - ::1:12345 db -",
             "postgresql://[::1]/db | - - ::1:5432* db -",
-            "postgresql://[2001:db8::1234]/ | - - 2001:db8::1234:5432* '' -",
+            "postgresql://[2001:db8::1234]/ | - - 2001:db8::1234:5432* - -",
             "postgresql://[::1] | - - ::1:5432* - -",
             "postgres://@host | '' - host:5432* - -",
             "postgres://otheruser@?host=/no/such/directory | otheruser - /no/such/directory:5432* - -",
-            "postgres://otheruser@/?host=/no/such/directory | otheruser - /no/such/directory:5432* '' -",
+            "postgres://otheruser@/?host=/no/such/directory | otheruser - /no/such/directory:5432* - -",
             "postgres://otheruser@:12345?host=/no/such/socket/path | otheruser - /no/such/socket/path:12345 - -",
             "postgres://otheruser@:12345/db?host=/path/to/socket | otheruser - /path/to/socket:12345 db -",
             "postgres://:12345/db?host=/path/to/socket | - - /path/to/socket:12345 db -",
             "postgres://%2Fvar%2Flib%2Fpostgresql/dbname | - - /var/lib/postgresql:5432* dbname -",
             "postgresql://host/db?key=key=value | - - host:5432* db key=key=value",
-            // ?host= moves into the hosts, and ?port= with it; alone, ?port= stays a parameter.
+            // The query's host, port, user, password and dbname override the URI's, as in libpq.
             "postgres://?host=/path/to/socket/dir&port=5433 | - - /path/to/socket/dir:5433 - -",
-            "postgres://h/db?port=5433 | - - h:5432* db port=5433",
+            "postgres://h/db?port=5433 | - - h:5433 db -",
+            "postgres://u:p@h/db?user=v&password=q&dbname=e | v q h:5432* e -",
+            "postgres://h/db?host=/tmp | - - /tmp:5432* db -",
+            "postgres://h1:1,h2:2/db?host=a,b | - - a:1,b:2 db -",
+            "postgres://h1,h2/db?port=7 | - - h1:7,h2:7 db -",
+            "postgres://h1,h2/db?port=7,8 | - - h1:7,h2:8 db -",
+            "postgres://h1,h2/db?port=,8 | - - h1:5432*,h2:8 db -",
+            "postgres://h/?dbname= | - - h:5432* - -",
+            // Hostless forms: libpq's local socket (no host here), empty port = default.
+            "postgresql:// | - - (none):5432* - -",
+            "postgres:/// | - - (none):5432* - -",
+            "postgres:///db | - - (none):5432* db -",
+            "postgres://uri-user@/db | uri-user - (none):5432* db -",
+            "postgresql://uri-user@ | uri-user - (none):5432* - -",
+            "postgres://:5433/ | - - (none):5433 - -",
+            "postgres:///db?port=5433 | - - (none):5433 db -",
+            "postgres://host:/ | - - host:5432* - -",
+            "postgres://h1:,h2:6/ | - - h1:5432*,h2:6 - -",
         })
         void accepts(String url, String expected) {
             assertEquals(expected, summary(BackingService.parse(url)));
@@ -90,14 +110,8 @@ class SpecTablesTest {
 
         @ParameterizedTest
         @CsvSource(delimiter = '|', value = {
-            // libpq connects to its default socket here; we ask for an explicit host.
-            "postgresql:// | host | write a host name",
-            "postgres:/// | host | write a host name",
-            "postgres:///db | host | write a host name",
-            "postgres://uri-user@/db | host | write a host name",
-            "postgresql://uri-user@ | host | write a host name",
-            // libpq takes an empty port as the default; we ask to remove the ':'.
-            "postgres://host:/ | port | remove the ':'",
+            "postgres://a,,b/x | host 2 | is empty",
+            "postgres://h1,h2,h3/db?port=1,2 | query parameter port | lists 2 ports for 3 hosts",
             "postgresql://[200z:db8::1234]/ | host | cannot appear in an IPv6 address",
             "postgres://[::1 | host | no ']' closes",
             "postgres://[] | host | holds no IPv6 address",
@@ -115,10 +129,22 @@ class SpecTablesTest {
         }
 
         @org.junit.jupiter.api.Test
-        void aHostParameterNextToAnAuthorityHostIsAmbiguous() {
-            SpecTablesTest.rejects("postgres://h/db?host=/tmp", "query parameter host", "keep one");
-            SpecTablesTest.rejects("postgres://:1/db?host=/tmp&port=2", "query parameter port", "keep one");
+        void aBadPortParameterIsNamed() {
             SpecTablesTest.rejects("postgres:///db?host=/tmp&port=x", "query parameter port", "not a number");
+        }
+
+        @org.junit.jupiter.api.Test
+        void aHostlessUrlRoundTripsAndHasNoJdbcForm() {
+            for (String url : new String[] {"postgres://", "postgres://u@:5433/db", "pg:///db"}) {
+                BackingService d = BackingService.parse(url);
+                assertEquals(d, BackingService.parse(d.toUrl()));
+                assertEquals(url.replace("pg:", "pg:"), d.toUrl());
+                BackingServiceException e = assertThrows(BackingServiceException.class, d::toJdbcUrl);
+                assertEquals("host", e.component());
+                assertTrue(e.getMessage().contains("name the host, such as"), e.getMessage());
+            }
+            assertEquals(5433, BackingService.parse("postgres://:5433/").port());
+            assertThrows(IllegalStateException.class, () -> BackingService.parse("postgres://").host());
         }
     }
 
@@ -137,6 +163,14 @@ class SpecTablesTest {
             "amqp://host/%2f | - - host:5672* / - | /",
             "amqp://[::1] | - - ::1:5672* - - | /",
             "amqps://host?heartbeat=10 | - - host:5671* - heartbeat=10 | /",
+            // Every component is optional: the client's defaults fill the host and port.
+            "amqp:// | - - (none):5672* - - | /",
+            "amqp://:@/ | '' '' (none):5672* '' - | ''",
+            "amqp:///vhost | - - (none):5672* vhost - | vhost",
+            "amqp://user@ | user - (none):5672* - - | /",
+            "amqp://user:pass@ | user pass (none):5672* - - | /",
+            "amqp://:10000 | - - (none):10000 - - | /",
+            "amqp://host: | - - host:5672* - - | /",
         })
         void accepts(String url, String expected, String vhost) {
             BackingService d = BackingService.parse(url);
@@ -146,10 +180,6 @@ class SpecTablesTest {
 
         @ParameterizedTest
         @CsvSource(delimiter = '|', value = {
-            // The spec fills a missing host with the client's default; we ask for one.
-            "amqp:// | host | write a host name",
-            "amqp://:@/ | host | write a host name",
-            "amqp:///vhost | host | write a host name",
             "amqp://host/a/b | virtual host | %2F",
             "amqp://host:0 | port | outside 1-65535",
         })
@@ -192,6 +222,11 @@ class SpecTablesTest {
             "mongodb+srv://test1.test.build.10gen.cc:27017 | port | takes no port",
             "mongodb+srv://a.example.com,b.example.com | host | exactly one host",
             "mongodb://host/db#frag | url | %23",
+            "mongodb://localhost: | port | write a port",
+            "mongodb://%2Ftmp%2Fmongodb-27017.sock:27017 | host | takes no port",
+            "mongodb://us@r:pw@h | user | %40",
+            "mongodb://user:p:w@h | password | %3A",
+            "mongodb:// | host | is empty",
         })
         void rejects(String url, String component, String fix) {
             SpecTablesTest.rejects(url, component, fix);
@@ -217,6 +252,13 @@ class SpecTablesTest {
             "redis://worker@localhost | worker - localhost:6379* - - | 0",
             "rediss://redis.example.com:6380 | - - redis.example.com:6380 - - | 0",
             "redis://%2Fvar%2Frun%2Fredis.sock | - - /var/run/redis.sock:6379* - - | 0",
+            // Lettuce's socket and sentinel forms, redis-py's unix://.
+            "redis-socket:///var/run/redis.sock | - - /var/run/redis.sock:6379* - - | 0",
+            "redis-socket:///tmp/r.sock?database=4 | - - /tmp/r.sock:6379* - database=4 | 4",
+            "unix://u:p@/tmp/r.sock?db=2 | u p /tmp/r.sock:6379* - db=2 | 2",
+            "redis-sentinel://s1,s2:26380/1?sentinelMasterId=mymaster | - - s1:26379*,s2:26380 1 sentinelMasterId=mymaster | 1",
+            "redis-sentinel://:pw@s1/0#mymaster | '' pw s1:26379* 0 sentinelMasterId=mymaster | 0",
+            "rediss-sentinel://s1?sentinelMasterId=m | - - s1:26379* - sentinelMasterId=m | 0",
         })
         void accepts(String url, String expected, int db) {
             BackingService d = BackingService.parse(url);
@@ -229,6 +271,41 @@ class SpecTablesTest {
             "redis://localhost/zero | database | write an integer",
             "redis://localhost/1/2 | database | write an integer",
             "rediss://h?sslmode=disable | query parameter sslmode | contradicts the scheme",
+            "redis-sentinel://s1/0 | sentinel master | is missing",
+            "redis-sentinel://s1/0?sentinelMasterId=a#b | sentinel master | keep one",
+            "redis-socket://host/tmp/r.sock | host | names its socket in the path",
+            "unix:// | socket path | is missing",
+            "unix:///tmp/r.sock?db=x | query parameter db | an integer",
+        })
+        void rejects(String url, String component, String fix) {
+            SpecTablesTest.rejects(url, component, fix);
+        }
+    }
+
+    /** Heroku's KAFKA_URL: a comma-separated list of kafka:// or kafka+ssl:// URLs. */
+    @Nested
+    class Kafka {
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "kafka+ssl://ec2-1.compute-1.amazonaws.com:9096,kafka+ssl://ec2-2.compute-1.amazonaws.com:9096 | ec2-1.compute-1.amazonaws.com:9096,ec2-2.compute-1.amazonaws.com:9096 | true",
+            "kafka://b1:9092,kafka://b2 | b1:9092,b2:9092 | false",
+            "kafka://b1,b2:9093,[::1]:9094 | b1:9092,b2:9093,[::1]:9094 | false",
+            "KAFKA+SSL://b1:9096 | b1:9096 | true",
+        })
+        void accepts(String url, String servers, boolean tls) {
+            BackingService d = BackingService.parse(url);
+            assertEquals("kafka", d.kind());
+            assertEquals(servers, d.kafkaBootstrapServers());
+            assertEquals(tls, d.tls().map(Tls::isRequired).orElse(false));
+            assertEquals(d, BackingService.parse(d.toUrl()));
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "kafka+ssl://b1:9096,kafka://b2:9092 | scheme | same scheme",
+            "kafka://u:p@b1 | host | lists brokers only",
+            "kafka://b1/topic | host | lists brokers only",
+            "kafka://b1,,b2 | host | is empty",
         })
         void rejects(String url, String component, String fix) {
             SpecTablesTest.rejects(url, component, fix);

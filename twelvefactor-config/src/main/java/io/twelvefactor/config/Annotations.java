@@ -5,9 +5,19 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.zip.ZipFile;
 
 /**
- * The values of {@link Prefix}, {@link Name}, {@link Default}, {@link Description} and {@link Range} on one
+ * The values of {@link Prefix}, {@link Name}, {@link DeprecatedName}, {@link Default},
+ * {@link Description} and {@link Range} on one
  * record type. They are read from the record's class file when it is available, because
  * reflection's annotation API builds a proxy class per annotation type, which costs more at
  * startup than the whole binding; otherwise (a class without a class file) through
@@ -18,6 +28,7 @@ final class Annotations {
     private static final String NAME = "Lio/twelvefactor/config/Name;";
     private static final String DEFAULT = "Lio/twelvefactor/config/Default;";
     private static final String DESCRIPTION = "Lio/twelvefactor/config/Description;";
+    private static final String DEPRECATED_NAME = "Lio/twelvefactor/config/DeprecatedName;";
     private static final String RANGE = "Lio/twelvefactor/config/Range;";
 
     String prefix;
@@ -27,12 +38,14 @@ final class Annotations {
     final String[] names;
     final String[] defaults;
     final String[] descriptions;
+    final String[] deprecatedNames;
     /** Per component: whether it has @Range, and its bounds (the annotation's defaults when not written). */
     final boolean[] ranged;
     final long[] mins;
     final long[] maxes;
 
     private Annotations(int components) {
+        deprecatedNames = new String[components];
         names = new String[components];
         defaults = new String[components];
         descriptions = new String[components];
@@ -45,9 +58,9 @@ final class Annotations {
 
     static Annotations of(Class<?> type, RecordComponent[] components) {
         Annotations a = new Annotations(components.length);
-        String file = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class";
-        try (InputStream in = type.getResourceAsStream(file)) {
-            if (in != null && a.parse(new DataInputStream(new ByteArrayInputStream(in.readAllBytes())))) {
+        try {
+            byte[] bytes = classFile(type);
+            if (bytes != null && a.parse(new DataInputStream(new ByteArrayInputStream(bytes)))) {
                 a.fromClassFile = true;
                 return a;
             }
@@ -55,6 +68,55 @@ final class Annotations {
             // an unreadable or unexpected class file: reflection below gives the same answer
         }
         return reflect(type, components);
+    }
+
+    /**
+     * The bytes of a class file, or null. {@code Class.getResourceAsStream} goes through a
+     * {@code URL} and a {@code JarURLConnection}, which in a fresh JVM costs milliseconds per
+     * class (more than the rest of a bind); so a class in a named module is read through its
+     * module, one in a jar or directory on the class path straight from that file (the JDK
+     * shares the jar's open central directory with its class loader), anything else through
+     * {@code getResourceAsStream}.
+     */
+    static byte[] classFile(Class<?> type) throws IOException {
+        String entry = type.getName().replace('.', '/') + ".class";
+        Module module = type.getModule();
+        if (module.isNamed()) {
+            try (InputStream in = module.getResourceAsStream(entry)) {
+                return in == null ? null : in.readAllBytes();
+            }
+        }
+        Path location = location(type);
+        if (location != null && Files.isDirectory(location)) {
+            Path file = location.resolve(entry);
+            return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+        }
+        if (location != null && Files.isRegularFile(location)) {
+            // the runtime version resolves a multi-release jar's versioned entry as the class loader does
+            try (JarFile jar = new JarFile(location.toFile(), false, ZipFile.OPEN_READ, Runtime.version())) {
+                JarEntry found = jar.getJarEntry(entry);
+                if (found != null) {
+                    try (InputStream in = jar.getInputStream(found)) {
+                        return in.readAllBytes();
+                    }
+                }
+            }
+        }
+        String file = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class";
+        try (InputStream in = type.getResourceAsStream(file)) {
+            return in == null ? null : in.readAllBytes();
+        }
+    }
+
+    /** The directory or jar a class was loaded from, when it is a local file; else null. */
+    private static Path location(Class<?> type) {
+        try {
+            CodeSource source = type.getProtectionDomain().getCodeSource();
+            URL url = source == null ? null : source.getLocation();
+            return url == null || !"file".equals(url.getProtocol()) ? null : Path.of(url.toURI());
+        } catch (SecurityException | URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+            return null;
+        }
     }
 
     static Annotations reflect(Class<?> type, RecordComponent[] components) {
@@ -65,6 +127,8 @@ final class Annotations {
             Name name = components[i].getAnnotation(Name.class);
             Default literal = components[i].getAnnotation(Default.class);
             Description description = components[i].getAnnotation(Description.class);
+            DeprecatedName old = components[i].getAnnotation(DeprecatedName.class);
+            a.deprecatedNames[i] = old == null ? null : old.value();
             Range range = components[i].getAnnotation(Range.class);
             if (range != null) {
                 a.ranged[i] = true;
@@ -171,6 +235,8 @@ final class Annotations {
             defaults[component] = value;
         } else if (DESCRIPTION.equals(type)) {
             descriptions[component] = value;
+        } else if (DEPRECATED_NAME.equals(type)) {
+            deprecatedNames[component] = value;
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,7 @@ import java.util.Map;
  */
 final class Binding {
     static final String ENVIRONMENT = "environment";
+    private static final String DIRECTORY = "directory";
     /** Returned by {@link #lookup} when it recorded a problem; compared by identity. */
     static final String FAILED_LOOKUP = new String("failed lookup");
     /** Largest secret file read, in bytes. */
@@ -29,7 +31,14 @@ final class Binding {
 
     private final Map<String, String> environment;
     private final DotEnv dotEnv;
+    private final ConfigTree tree;
     private ArrayList<ConfigException.Problem> problems;
+    private List<String> names;
+    private ArrayList<ConfigException.Problem> warnings;
+    /** Where each value came from, or null when not asked for. */
+    private ArrayList<BoundConfig.Origin> origins;
+    /** Whether a variable under the prefix that no component reads is a problem (else a warning). */
+    boolean rejectUnknown;
     /** The credentials in the values read so far ({@link Text#urlSecrets}), hidden in validation messages. */
     private ArrayList<String> urlSecrets;
 
@@ -38,10 +47,21 @@ final class Binding {
     private String foundName;
 
     Binding(Map<String, String> environment, DotEnv dotEnv) {
+        this(environment, null, dotEnv);
+    }
+
+    Binding(Map<String, String> environment, ConfigTree tree, DotEnv dotEnv) {
         this.environment = environment;
+        this.tree = tree;
         this.dotEnv = dotEnv;
+        if (tree != null && !tree.problems.isEmpty()) {
+            problems = new ArrayList<>(tree.problems);
+        }
         if (dotEnv != null && !dotEnv.problems.isEmpty()) {
-            problems = new ArrayList<>(dotEnv.problems);
+            if (problems == null) {
+                problems = new ArrayList<>();
+            }
+            problems.addAll(dotEnv.problems);
         }
     }
 
@@ -69,6 +89,14 @@ final class Binding {
         foundIn = null;
         foundName = name;
         String value = environment.get(name);
+        if (value == null && tree != null && tree.has(name)) {
+            value = tree.values.get(name);
+            foundIn = DIRECTORY;
+            if (value == null) {
+                problem(name, tree.source(name), tree.errors.get(name));
+                return FAILED_LOOKUP;
+            }
+        }
         if (value == null && dotEnv != null) {
             value = dotEnv.values.get(name);
             if (value != null) {
@@ -113,8 +141,40 @@ final class Binding {
         return file != null && !file.isEmpty() ? fileName : null;
     }
 
+    /**
+     * Every variable name set in any source, each once. Only a {@code Map} of records and typo
+     * detection call this: it costs time in proportion to the size of the environment.
+     */
+    Collection<String> variableNames() {
+        if (tree == null && dotEnv == null) {
+            return environment.keySet(); // no copy: typo detection runs this on every bind
+        }
+        if (names == null) {
+            ArrayList<String> all = new ArrayList<>(environment.keySet());
+            if (tree != null) {
+                for (String name : tree.values.keySet()) {
+                    if (!environment.containsKey(name)) {
+                        all.add(name);
+                    }
+                }
+            }
+            if (dotEnv != null) {
+                for (String name : dotEnv.values.keySet()) {
+                    if (!environment.containsKey(name) && (tree == null || !tree.values.containsKey(name))) {
+                        all.add(name);
+                    }
+                }
+            }
+            names = all;
+        }
+        return names;
+    }
+
     private String raw(String name) {
         String value = environment.get(name);
+        if (value == null && tree != null) {
+            value = tree.values.get(name);
+        }
         return value == null && dotEnv != null ? dotEnv.values.get(name) : value;
     }
 
@@ -126,24 +186,35 @@ final class Binding {
         if (foundIn.equals("file")) {
             return "file " + raw(foundName) + " (" + foundName + ")";
         }
+        if (foundIn.equals(DIRECTORY)) {
+            return tree.source(foundName);
+        }
         return dotEnv.source(foundName);
     }
 
     /** Where a variable is set, or where it was looked for when it is not. */
     String sourceOf(String name) {
+        if (environment.get(name) == null && tree != null && tree.has(name)) {
+            return tree.source(name);
+        }
         if (environment.get(name) == null && dotEnv != null && dotEnv.values.containsKey(name)) {
             return dotEnv.source(name);
         }
         return environment.containsKey(name) || dotEnv == null ? ENVIRONMENT : ENVIRONMENT + " and " + dotEnv.label;
     }
 
-    private String read(Path path, String fileName) {
-        String source = "file " + path + " (" + fileName + ")";
+    /** Returned by {@link #readSmallFile} for a file larger than 1 MiB; compared by identity. */
+    static final String TOO_LARGE = new String("too large");
+
+    /**
+     * The content of a file holding one value: UTF-8, at most 1 MiB, one trailing {@code \n}
+     * or {@code \r\n} removed; or {@link #TOO_LARGE}. Shared by {@code X_FILE} and config trees.
+     */
+    static String readSmallFile(Path path) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
             byte[] bytes = in.readNBytes(MAX_FILE_SIZE + 1);
             if (bytes.length > MAX_FILE_SIZE) {
-                problem(fileName, source, "names a file larger than 1 MiB; expected a small secret file");
-                return null;
+                return TOO_LARGE;
             }
             int end = bytes.length;
             if (end > 0 && bytes[end - 1] == '\n') {
@@ -156,6 +227,17 @@ final class Binding {
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(Arrays.copyOf(bytes, end))).toString();
+        }
+    }
+
+    private String read(Path path, String fileName) {
+        String source = "file " + path + " (" + fileName + ")";
+        try {
+            String content = readSmallFile(path);
+            if (content != TOO_LARGE) {
+                return content;
+            }
+            problem(fileName, source, "names a file larger than 1 MiB; expected a small secret file");
         } catch (NoSuchFileException e) {
             problem(fileName, source, "names a file that does not exist");
         } catch (AccessDeniedException e) {
@@ -173,6 +255,44 @@ final class Binding {
             problems = new ArrayList<>();
         }
         problems.add(new ConfigException.Problem(variable, source, message));
+    }
+
+    /** Starts recording where each value comes from, for {@link BoundConfig#origins()}. */
+    void traceOrigins() {
+        origins = new ArrayList<>();
+    }
+
+    List<BoundConfig.Origin> origins() {
+        return origins == null ? List.of() : origins;
+    }
+
+    /**
+     * Records where the value of {@code variable} came from, when tracing: {@code kind} when
+     * it is a default or unset, else (null) where the last {@link #lookup} found it.
+     */
+    void origin(String variable, BoundConfig.Kind kind) {
+        if (origins == null) {
+            return;
+        }
+        BoundConfig.Kind k = kind;
+        if (k == null) {
+            k = foundIn == null ? BoundConfig.Kind.ENVIRONMENT : foundIn.equals("file") ? BoundConfig.Kind.FILE
+                    : foundIn.equals(DIRECTORY) ? BoundConfig.Kind.DIRECTORY : BoundConfig.Kind.DOT_ENV;
+        }
+        String where = k == BoundConfig.Kind.DEFAULT ? "@Default" : k == BoundConfig.Kind.UNSET ? "unset" : source();
+        origins.add(new BoundConfig.Origin(variable, k, where));
+    }
+
+    /** Records a warning: something works but should change (a deprecated name, an unread variable). */
+    void warn(String variable, String source, String message) {
+        if (warnings == null) {
+            warnings = new ArrayList<>();
+        }
+        warnings.add(new ConfigException.Problem(variable, source, message));
+    }
+
+    List<ConfigException.Problem> warnings() {
+        return warnings == null ? List.of() : warnings;
     }
 
     List<ConfigException.Problem> problems() {

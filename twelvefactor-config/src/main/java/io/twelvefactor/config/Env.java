@@ -1,10 +1,12 @@
 package io.twelvefactor.config;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -30,19 +32,32 @@ import java.util.function.Function;
  *       {@code S3_BUCKET}, {@code httpURL} → {@code HTTP_URL}, {@code httpURLPath} →
  *       {@code HTTP_URL_PATH}. {@link Name @Name} sets an exact name. Two components reading
  *       one name is a plan error. Only these names (and their {@code _FILE} variants) are
- *       looked up, so the cost does not grow with the size of the environment.</li>
+ *       looked up, so the cost does not grow with the size of the environment; the two
+ *       exceptions scan every variable name once per bind: a {@code Map} of records, and
+ *       typo detection under a {@link Prefix}.</li>
  *   <li><b>Types.</b> {@code String}; {@code int}, {@code long}, {@code short}, {@code byte},
  *       {@code double}, {@code float}, {@code boolean} and their boxes; {@code BigDecimal},
- *       {@code BigInteger}; enums; {@code Duration}; {@code URI}; {@code Path}; any type with a
- *       public static {@code valueOf(String)}, {@code of(String)}, {@code parse(String)} or
+ *       {@code BigInteger}; enums; {@code Duration}; {@code URI}; {@code Path};
+ *       {@link DataSize}; {@code UUID}, {@code Charset}, {@code Locale} (a language tag),
+ *       {@code Pattern}, {@code InetSocketAddress} ({@code host:port}, never resolved),
+ *       {@code InetAddress} (an IP literal, no DNS lookup), the {@code java.time} types,
+ *       {@code URL} and {@code File}; a type outside the JDK with a public static
+ *       {@code valueOf(String)}, {@code of(String)}, {@code parse(String)} or
  *       {@code parse(CharSequence)} method (tried in that order) or a public {@code String}
- *       constructor; types with a {@linkplain Builder#converter registered converter}. Each
+ *       constructor; types with a {@linkplain Builder#converter registered converter}. Other
+ *       {@code java.*} and {@code javax.*} types are a plan error: constructing some of them
+ *       acts on files or threads, and binding never does. Each
  *       may be wrapped in {@code Optional}, {@link Secret}, {@code List}, {@code Set} or
  *       {@code Map<String, T>}. Components may be nested records, {@code Optional} records
  *       (present when any of their variables is set, an empty value counting as unset but
  *       for a {@code String}) and {@code List}s of records, read from {@code SERVERS_0_HOST},
  *       {@code SERVERS_1_HOST}… up to the first index with none set; a variable set at one of
- *       the 8 indexes after that one is a problem naming it.</li>
+ *       the 8 indexes after that one is a problem naming it. A {@code Map<String, R>} whose
+ *       values are records is a named group: component {@code datasources} reads
+ *       {@code DATASOURCES_<KEY>_URL}… for every key found by scanning the variable names (the
+ *       only scan besides typo detection; it costs time in proportion to the environment);
+ *       keys may contain {@code _} because a record whose variables would make the split a
+ *       guess is a plan error.</li>
  *   <li><b>Strict values.</b> Integers are an optional {@code -} and decimal ASCII digits
  *       without a leading zero, within the type's range. Decimals also allow a fraction and an
  *       exponent, and must be finite. Booleans are {@code true/false}, {@code yes/no},
@@ -64,6 +79,14 @@ import java.util.function.Function;
  *       setting both {@code X} and {@code X_FILE} is a problem.</li>
  *   <li><b>{@code .env}.</b> {@link #bind(Class)} also reads {@code .env} in the working
  *       directory when it exists, with lower precedence than the environment.</li>
+ *   <li><b>Typos and renames.</b> With a {@link Prefix}, a variable under the prefix that no
+ *       component reads is a warning with the closest declared name, or a problem with
+ *       {@link Builder#rejectUnknownVariables()}. {@link DeprecatedName} keeps an old name
+ *       readable, with a warning; setting both names is a problem. Warnings go to
+ *       {@link Builder#warnings}.</li>
+ *   <li><b>Config trees.</b> {@link Builder#directory(Path)} reads a mounted directory with one
+ *       file per variable (a Kubernetes ConfigMap or Secret volume), between the environment
+ *       and {@code .env} in precedence.</li>
  * </ul>
  * Plans (the reflection over a config type) are built once per type and cached.
  * All methods are thread-safe.
@@ -75,6 +98,13 @@ public final class Env {
             return Planner.plan(type, Map.of());
         }
     };
+
+    /**
+     * The default receiver of warnings, as null: each warning is logged to the System.Logger,
+     * looked up at the first warning, not at startup. Neither a lambda nor a class of its own,
+     * whose loading would cost every cold bind.
+     */
+    private static final Consumer<ConfigException.Problem> SYSTEM_LOGGER = null;
 
     private Env() {
     }
@@ -92,6 +122,20 @@ public final class Env {
      */
     public static <T> T bind(Class<T> type) {
         return builder().build().bind(type);
+    }
+
+    /**
+     * Binds like {@link #bind(Class)} and says where each variable's value came from; see
+     * {@link Source#bindWithOrigins(Class)}.
+     *
+     * @param type the config record type
+     * @param <T> the config type
+     * @return the config with the origin of each variable
+     * @throws ConfigException as {@link #bind(Class)} does
+     * @throws IllegalArgumentException if {@code type} is not a record
+     */
+    public static <T> BoundConfig<T> bindWithOrigins(Class<T> type) {
+        return builder().build().bindWithOrigins(type);
     }
 
     /**
@@ -120,7 +164,8 @@ public final class Env {
     }
 
     /**
-     * A builder for a source with another {@code .env} file, none, or custom converters.
+     * A builder for a source with another {@code .env} file or none, config-tree directories,
+     * custom converters, a warning receiver or strict typo detection.
      *
      * @return a new builder reading the process environment and {@code ./.env} when present
      */
@@ -134,13 +179,25 @@ public final class Env {
      */
     public static final class Source {
         private final Map<String, String> variables;
+        private final ConfigTree tree;
         private final DotEnv dotEnv;
         private final Map<Class<?>, Function<String, ?>> converters;
         private final ConcurrentHashMap<Class<?>, Plan> plans;
+        private final Consumer<ConfigException.Problem> warnings;
+        private final boolean rejectUnknown;
 
         Source(Map<String, String> variables, DotEnv dotEnv, Map<Class<?>, Function<String, ?>> converters) {
+            this(variables, null, dotEnv, converters, SYSTEM_LOGGER, false);
+        }
+
+        Source(Map<String, String> variables, ConfigTree tree, DotEnv dotEnv,
+               Map<Class<?>, Function<String, ?>> converters, Consumer<ConfigException.Problem> warnings,
+               boolean rejectUnknown) {
             this.variables = variables;
+            this.tree = tree;
             this.dotEnv = dotEnv;
+            this.warnings = warnings;
+            this.rejectUnknown = rejectUnknown;
             this.converters = converters;
             this.plans = converters.isEmpty() ? null : new ConcurrentHashMap<>();
         }
@@ -157,7 +214,46 @@ public final class Env {
          * @throws IllegalArgumentException if {@code type} is not a record
          */
         public <T> T bind(Class<T> type) {
-            return type.cast(plan(type).bind(new Binding(variables, dotEnv)));
+            return type.cast(bind(type, newBinding()));
+        }
+
+        /**
+         * Binds like {@link #bind(Class)} and says where each variable's value came from:
+         * environment, {@code X_FILE}, a config-tree file, a {@code .env} line, the default,
+         * or unset. Never a value, so the result's {@code toString()} is safe to print at
+         * startup.
+         *
+         * @param type the config record type
+         * @param <T> the config type
+         * @return the config with the origin of each variable and the warnings
+         * @throws ConfigException as {@link #bind(Class)} does
+         * @throws IllegalArgumentException if {@code type} is not a record
+         */
+        public <T> BoundConfig<T> bindWithOrigins(Class<T> type) {
+            Binding binding = newBinding();
+            binding.traceOrigins();
+            T config = type.cast(bind(type, binding));
+            return new BoundConfig<>(config, binding.origins(), binding.warnings());
+        }
+
+        private Binding newBinding() {
+            Binding binding = new Binding(variables, tree, dotEnv);
+            binding.rejectUnknown = rejectUnknown;
+            return binding;
+        }
+
+        private Object bind(Class<?> type, Binding binding) {
+            try {
+                return plan(type).bind(binding);
+            } finally {
+                for (ConfigException.Problem warning : binding.warnings()) {
+                    if (warnings == SYSTEM_LOGGER) {
+                        System.getLogger("io.twelvefactor.config").log(System.Logger.Level.WARNING, warning.toString());
+                    } else {
+                        warnings.accept(warning);
+                    }
+                }
+            }
         }
 
         /**
@@ -194,9 +290,46 @@ public final class Env {
         private Map<String, String> variables;
         private Path dotEnv = Path.of(".env");
         private boolean dotEnvRequired;
+        private final ArrayList<Path> directories = new ArrayList<>();
         private final HashMap<Class<?>, Function<String, ?>> converters = new HashMap<>();
+        private Consumer<ConfigException.Problem> warnings = SYSTEM_LOGGER;
+        private boolean rejectUnknown;
 
         Builder() {
+        }
+
+        /**
+         * Receives the warnings of each bind, after it: a deprecated name that was read
+         * ({@link DeprecatedName}), and a variable under the config type's {@link Prefix} that no
+         * component reads, with the closest name that one does ("did you mean"). Each warning is
+         * a {@link ConfigException.Problem} naming the variable and its source, never a value.
+         * Called on the binding thread, also when the bind then throws. Default: each warning
+         * is logged at {@code WARNING} to the {@link System.Logger} named
+         * {@code io.twelvefactor.config} (which the logging module, when present, writes as
+         * JSON); pass {@code w -> {}} to drop them.
+         *
+         * @param warnings the receiver
+         * @return this builder
+         * @throws NullPointerException if {@code warnings} is null
+         */
+        public Builder warnings(Consumer<ConfigException.Problem> warnings) {
+            this.warnings = Objects.requireNonNull(warnings, "warnings");
+            return this;
+        }
+
+        /**
+         * Makes a variable under the config type's {@link Prefix} that no component reads a
+         * problem in the {@link ConfigException}, instead of a warning. Default: a warning,
+         * because platforms set such variables on their own (Kubernetes service links give a
+         * Service named {@code app} the variables {@code APP_SERVICE_HOST}, {@code APP_PORT_80_TCP}…;
+         * turn them off with {@code enableServiceLinks: false}). Configs without a prefix are
+         * never scanned.
+         *
+         * @return this builder
+         */
+        public Builder rejectUnknownVariables() {
+            this.rejectUnknown = true;
+            return this;
         }
 
         /**
@@ -223,6 +356,27 @@ public final class Env {
         public Builder dotEnv(Path file) {
             this.dotEnv = Objects.requireNonNull(file, "file");
             this.dotEnvRequired = true;
+            return this;
+        }
+
+        /**
+         * Also reads a config tree: a directory with one file per variable, the file name being
+         * the variable name, as Kubernetes mounts a ConfigMap or Secret volume
+         * ({@code volumeMounts}) and Docker a directory. Precedence: the environment, then
+         * directories in the order added, then {@code .env}. Each file follows the {@code X_FILE}
+         * rules (UTF-8, at most 1 MiB, one trailing newline removed); a file that breaks them is
+         * a problem naming the file when its variable is read. Kubernetes' {@code ..data}
+         * symlink is resolved once, so every file comes from one version of the volume; hidden
+         * files, subdirectories and file names that are not variable names are ignored. The
+         * directory is read by {@link #build()}; it must exist (a missing one is a problem when
+         * binding). Default: no directory.
+         *
+         * @param directory the mounted directory, such as {@code /etc/config}
+         * @return this builder
+         * @throws NullPointerException if {@code directory} is null
+         */
+        public Builder directory(Path directory) {
+            directories.add(Objects.requireNonNull(directory, "directory"));
             return this;
         }
 
@@ -255,15 +409,17 @@ public final class Env {
         }
 
         /**
-         * Builds the source, reading the {@code .env} file now (problems with it are reported by
-         * {@link Source#bind(Class)}).
+         * Builds the source, reading the {@code .env} file and the directories now (problems with
+         * them are reported by {@link Source#bind(Class)}).
          *
          * @return the source
          */
         public Source build() {
             Map<String, String> env = variables == null ? System.getenv() : variables;
             DotEnv file = dotEnv == null ? null : DotEnv.read(dotEnv, !dotEnvRequired);
-            return new Source(env, file, converters.isEmpty() ? Map.of() : Map.copyOf(converters));
+            ConfigTree tree = directories.isEmpty() ? null : ConfigTree.read(directories);
+            return new Source(env, tree, file, converters.isEmpty() ? Map.of() : Map.copyOf(converters), warnings,
+                    rejectUnknown);
         }
     }
 }

@@ -23,6 +23,9 @@ final class Leaf extends Node {
     private final String description;
     private String defaultLiteral;
     private Object defaultValue;
+    /** The {@link DeprecatedName}, or null; set at plan time. */
+    private String oldName;
+    private String oldFileName;
 
     Leaf(String name, Scalar scalar, int shape, boolean optional, boolean secret, String description) {
         this.name = name;
@@ -48,21 +51,49 @@ final class Leaf extends Node {
         }
     }
 
+    /** Also reads {@code old} when {@link #name} is not set, with a warning. Plan time only. */
+    void deprecatedName(String old) {
+        oldName = old;
+        oldFileName = old + "_FILE";
+    }
+
     @Override
     Object bind(Binding binding) {
         String raw = binding.lookup(name, fileName);
         if (raw == Binding.FAILED_LOOKUP) {
             return FAILED;
         }
+        String variable = name;
+        if (oldName != null) {
+            String old = binding.present(oldName, oldFileName, keepsEmpty());
+            if (old != null) {
+                String current = binding.present(name, fileName, keepsEmpty());
+                if (current != null) {
+                    binding.problem(old, binding.sourceOf(old), "is set, and so is " + current
+                            + ", its new name; remove " + old);
+                    return FAILED;
+                }
+                raw = binding.lookup(oldName, oldFileName);
+                if (raw == Binding.FAILED_LOOKUP) {
+                    return FAILED;
+                }
+                variable = oldName;
+                binding.warn(old, binding.source(), "is deprecated; rename it to "
+                        + (old.equals(oldName) ? name : fileName));
+            }
+        }
         boolean blank = raw != null && !keepsEmpty() && Text.isBlank(raw);
         if (raw == null || blank) {
             if (defaultLiteral != null) {
+                binding.origin(name, BoundConfig.Kind.DEFAULT);
                 return defaultValue;
             }
             if (optional) {
+                binding.origin(name, BoundConfig.Kind.UNSET);
                 return Optional.empty();
             }
             if (shape != SCALAR) {
+                binding.origin(name, BoundConfig.Kind.UNSET);
                 return wrap(shape == LIST ? List.of() : shape == SET ? Collections.emptySet() : Collections.emptyMap());
             }
             binding.problem(name, blank ? binding.source() : binding.sourceOf(name),
@@ -71,16 +102,19 @@ final class Leaf extends Node {
             return FAILED;
         }
         try {
-            return wrap(convert(raw));
+            Object value = wrap(convert(raw));
+            binding.origin(variable, null);
+            return value;
         } catch (Invalid e) {
-            binding.problem(name, binding.source(), invalid(raw, e));
+            binding.problem(variable, binding.source(), invalid(raw, e));
             return FAILED;
         }
     }
 
     @Override
     String firstPresent(Binding binding) {
-        return binding.present(name, fileName, keepsEmpty());
+        String found = binding.present(name, fileName, keepsEmpty());
+        return found != null || oldName == null ? found : binding.present(oldName, oldFileName, keepsEmpty());
     }
 
     @Override

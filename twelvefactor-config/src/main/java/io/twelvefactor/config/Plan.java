@@ -8,9 +8,17 @@ final class Plan {
     private final RecordNode root;
     private final List<ConfigException.Problem> problems;
 
+    /** Typo detection under the type's {@link Prefix}, or null without one. */
+    private final Unread unread;
+
     Plan(RecordNode root, List<ConfigException.Problem> problems) {
+        this(root, problems, null);
+    }
+
+    Plan(RecordNode root, List<ConfigException.Problem> problems, Unread unread) {
         this.root = root;
         this.problems = List.copyOf(problems);
+        this.unread = unread;
     }
 
     Object bind(Binding binding) {
@@ -18,6 +26,9 @@ final class Plan {
             throw new ConfigException(problems);
         }
         Object value = root.bind(binding);
+        if (unread != null) {
+            unread.check(binding);
+        }
         List<ConfigException.Problem> found = binding.problems();
         if (!found.isEmpty()) {
             throw new ConfigException(found);

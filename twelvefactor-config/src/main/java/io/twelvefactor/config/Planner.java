@@ -6,6 +6,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,11 +25,19 @@ final class Planner {
     /** Every name read so far, with the component that reads it. */
     private final HashMap<String, String> names = new HashMap<>();
     private final ArrayList<Class<?>> path = new ArrayList<>();
+    /** Each named group (a Map of records) planned so far: its name and the component. */
+    private final LinkedHashMap<String, String> groups = new LinkedHashMap<>();
     private int listDepth;
+    /** Whether this planner plans the value record of a Map of records. */
+    private boolean inGroup;
 
     private Planner(Class<?> type, Map<Class<?>, Function<String, ?>> converters) {
+        this(type.getSimpleName(), converters);
+    }
+
+    private Planner(String root, Map<Class<?>, Function<String, ?>> converters) {
         this.converters = converters;
-        this.root = type.getSimpleName();
+        this.root = root;
     }
 
     /** The plan of a config type; its problems are thrown by {@link Plan#bind} and {@link Plan#describe}. */
@@ -46,7 +55,10 @@ final class Planner {
             return new Plan(null, planner.problems);
         }
         RecordNode node = planner.record(type, name, false, type.getSimpleName(), annotations);
-        return new Plan(node, planner.problems);
+        planner.checkGroups();
+        Unread unread = prefix == null ? null : new Unread(prefix, type.getSimpleName(),
+                java.util.Set.copyOf(planner.names.keySet()), planner.groupPrefixes());
+        return new Plan(node, planner.problems, unread);
     }
 
     /** The plan of element {@code prefix} of a list of records (element 0 was checked with the whole type). */
@@ -99,7 +111,7 @@ final class Planner {
         String exact = annotations.names[index];
         String name = exact == null ? Names.join(prefix, Names.derive(component.getName())) : exact;
         if (exact != null && listDepth > 0) {
-            problem(name, "@Name on " + where + " cannot be used in a record bound as a list element");
+            problem(name, "@Name on " + where + " cannot be used in a record bound as a list element or map value");
         } else if (!Names.isValid(name)) {
             problem(name, where + " gives an invalid variable name; use @Name with letters, digits and '_'");
         }
@@ -110,6 +122,23 @@ final class Planner {
         Type inner = optional ? argument(type, 0) : type;
         Class<?> innerRaw = rawClass(inner);
         boolean nested = isNested(innerRaw);
+        if (annotations.deprecatedNames[index] != null && (nested
+                || raw == List.class && isNested(rawClass(argument(type, 0)))
+                || raw == Map.class && isNested(rawClass(argument(type, 1))))) {
+            problem(name, "@DeprecatedName on " + where + " cannot apply to a record, or a list or map of records;"
+                    + " put it on their components");
+        }
+        if (raw == Map.class && argument(type, 0) == String.class && isNested(rawClass(argument(type, 1)))) {
+            if (literal != null) {
+                problem(name, "@Default on " + where + " cannot apply to a Map of records; put defaults on its components");
+            }
+            if (listDepth > 0) {
+                problem(name, where + " is a Map of records inside a list element or map value, which cannot be bound;"
+                        + " move it to the enclosing record");
+                return null;
+            }
+            return recordMap(name, rawClass(argument(type, 1)), where);
+        }
         if (nested || raw == List.class && isNested(rawClass(argument(type, 0)))) {
             if (literal != null) {
                 problem(name, "@Default on " + where + " cannot apply to a nested record; put defaults on its components");
@@ -118,16 +147,32 @@ final class Planner {
                 return record(innerRaw, name, optional, where, null);
             }
             Class<?> element = rawClass(argument(type, 0));
+            if (inGroup) {
+                problem(name, where + " is a List of records inside the value of a Map of records, which cannot be"
+                        + " bound; use a Map of records for it in the enclosing record");
+                return null;
+            }
             listDepth++;
             RecordNode first = record(element, name + "_0", false, where, null);
             listDepth--;
             return first == null ? null : new RecordList(name, element, converters, first);
         }
+        String old = annotations.deprecatedNames[index];
         Leaf leaf = leaf(name, type, where, annotations.descriptions[index], annotations, index);
         if (leaf == null) {
             return null;
         }
         register(name, where);
+        if (old != null) {
+            if (listDepth > 0) {
+                problem(old, "@DeprecatedName on " + where + " cannot be used in a record bound as a list element or map value");
+            } else if (!Names.isValid(old)) {
+                problem(old, "@DeprecatedName on " + where + " is not a valid variable name; use letters, digits and '_'");
+            } else {
+                register(old, where + " (its deprecated name)");
+                leaf.deprecatedName(old);
+            }
+        }
         if (literal != null) {
             String problem = leaf.setDefault(literal);
             if (problem != null) {
@@ -135,6 +180,59 @@ final class Planner {
             }
         }
         return leaf;
+    }
+
+    /** A named group: the value record is planned once as entry {@code NAME} to find its variables. */
+    private Node recordMap(String name, Class<?> valueType, String where) {
+        Planner entry = new Planner(root, converters);
+        entry.listDepth = 1;
+        entry.inGroup = true;
+        entry.path.addAll(path);
+        String templatePrefix = name + "_" + RecordMap.TEMPLATE_KEY;
+        RecordNode template = entry.record(valueType, templatePrefix, false, where, null);
+        problems.addAll(entry.problems);
+        if (template == null || !entry.problems.isEmpty()) {
+            return null;
+        }
+        List<String> suffixes = RecordMap.suffixes(template, templatePrefix);
+        String[] clash = RecordMap.ambiguity(suffixes);
+        if (clash != null) {
+            String longer = clash[0];
+            String keyPart = longer.substring(0, longer.length() - clash[1].length() - 1);
+            problem(name, where + " is a Map of " + valueType.getSimpleName() + " whose variables " + longer + " and "
+                    + clash[1] + " make keys ambiguous (" + name + "_A_" + longer + " would be key A or key A_"
+                    + keyPart + "); rename one of the components");
+            return null;
+        }
+        groups.put(name, where);
+        return RecordMap.of(name, valueType, converters, template, suffixes);
+    }
+
+    private List<String> groupPrefixes() {
+        List<String> prefixes = new ArrayList<>();
+        for (String group : groups.keySet()) {
+            prefixes.add(group + "_");
+        }
+        return prefixes;
+    }
+
+    /** A named group owns every name under {@code NAME_}: no other component may read one. */
+    private void checkGroups() {
+        for (Map.Entry<String, String> group : groups.entrySet()) {
+            String prefix = group.getKey() + "_";
+            for (Map.Entry<String, String> read : names.entrySet()) {
+                if (read.getKey().startsWith(prefix) && !read.getKey().endsWith("_FILE")) {
+                    problem(read.getKey(), "is read by " + read.getValue() + ", but lies under " + group.getKey()
+                            + "_<NAME>_*, the variables of " + group.getValue() + "; rename one of them");
+                }
+            }
+            for (String other : groups.keySet()) {
+                if (other.startsWith(prefix)) {
+                    problem(other, "the Map of records " + groups.get(other) + " lies under " + group.getKey()
+                            + "_<NAME>_*, the variables of " + group.getValue() + "; rename one of them");
+                }
+            }
+        }
     }
 
     private Leaf leaf(String name, Type type, String where, String description, Annotations annotations, int index) {
@@ -155,6 +253,13 @@ final class Planner {
         }
         Type element = shape == Leaf.SCALAR ? t : argument(t, shape == Leaf.MAP ? 1 : 0);
         Scalar scalar = element instanceof Class ? Scalar.of((Class<?>) element, converters) : null;
+        if (scalar == null && element instanceof Class && Scalar.isJdk((Class<?>) element)) {
+            problem(name, where + " has type " + type.getTypeName() + ", which cannot be bound: a JDK type binds only"
+                    + " from the table of safe types (" + Builtin.names() + ", and String, numbers, boolean,"
+                    + " Duration, URI, Path, enums), because constructing some JDK types acts on files or"
+                    + " threads; register a converter with Env.builder().converter(...) for another");
+            return null;
+        }
         if (scalar == null) {
             problem(name, where + " has type " + type.getTypeName() + ", which cannot be bound: expected String, a"
                     + " number, boolean, enum, Duration, URI, Path, a type with a public static valueOf(String),"

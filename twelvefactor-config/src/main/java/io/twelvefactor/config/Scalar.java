@@ -29,6 +29,7 @@ final class Scalar {
     private static final int METHOD = 10;
     private static final int CONSTRUCTOR = 11;
     private static final int CUSTOM = 12;
+    private static final int BUILTIN = 13;
 
     /** The {@link #target} of an integer converter narrowed by {@code @Range}. */
     private static final Object RANGED = new Object();
@@ -93,7 +94,20 @@ final class Scalar {
         if (type == Path.class) {
             return new Scalar(type, PATH, 0, 0, null);
         }
-        return reflective(type);
+        // DataSize by name: a class literal would load the class for every config
+        if (!isJdk(type) && !type.getName().equals("io.twelvefactor.config.DataSize")) {
+            // checked first so that a config without table types never loads (and initialises) the table
+            return reflective(type);
+        }
+        Builtin builtin = Builtin.of(type);
+        // a JDK type outside the table may act when constructed (new PrintWriter(String) truncates a file)
+        return builtin == null ? null : new Scalar(type, BUILTIN, 0, 0, builtin);
+    }
+
+    /** Whether a type belongs to the JDK, which binds only from the {@link Builtin} table. */
+    static boolean isJdk(Class<?> type) {
+        String name = type.getName();
+        return name.startsWith("java.") || name.startsWith("javax.");
     }
 
     private static Scalar reflective(Class<?> type) {
@@ -101,26 +115,42 @@ final class Scalar {
                 || type.isInterface() && type.getTypeParameters().length > 0) {
             return null;
         }
-        String[] names = {"valueOf", "of", "parse", "parse"};
-        Class<?>[] parameters = {String.class, String.class, String.class, CharSequence.class};
-        for (int i = 0; i < names.length; i++) {
-            try {
-                Method m = type.getMethod(names[i], parameters[i]);
-                if (Modifier.isStatic(m.getModifiers()) && type.isAssignableFrom(m.getReturnType())) {
-                    return new Scalar(type, METHOD, 0, 0, m);
+        // one pass over the public methods instead of a getMethod per form: a failed getMethod
+        // throws, and at startup those exceptions cost more than the rest of the plan
+        Method best = null;
+        int bestRank = FACTORIES;
+        for (Method m : type.getMethods()) {
+            if (m.getParameterCount() == 1 && Modifier.isStatic(m.getModifiers())
+                    && type.isAssignableFrom(m.getReturnType())) {
+                int rank = factoryRank(m.getName(), m.getParameterTypes()[0]);
+                if (rank < bestRank) {
+                    best = m;
+                    bestRank = rank;
                 }
-            } catch (NoSuchMethodException e) {
-                // try the next form
             }
         }
+        if (best != null) {
+            return new Scalar(type, METHOD, 0, 0, best);
+        }
         if (!Modifier.isAbstract(type.getModifiers())) {
-            try {
-                return new Scalar(type, CONSTRUCTOR, 0, 0, type.getConstructor(String.class));
-            } catch (NoSuchMethodException e) {
-                // not bindable from text
+            for (Constructor<?> c : type.getConstructors()) {
+                if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == String.class) {
+                    return new Scalar(type, CONSTRUCTOR, 0, 0, c);
+                }
             }
         }
         return null;
+    }
+
+    /** How many text factory forms there are; {@link #factoryRank} returns this for none. */
+    private static final int FACTORIES = 4;
+
+    /** The order in which text factories are preferred: valueOf(String), of(String), parse(String), parse(CharSequence). */
+    private static int factoryRank(String name, Class<?> parameter) {
+        if (parameter == String.class) {
+            return name.equals("valueOf") ? 0 : name.equals("of") ? 1 : name.equals("parse") ? 2 : FACTORIES;
+        }
+        return parameter == CharSequence.class && name.equals("parse") ? 3 : FACTORIES;
     }
 
     /**
@@ -152,6 +182,7 @@ final class Scalar {
             case DURATION: return Numbers.duration(text);
             case URI_: return uri(text);
             case PATH: return path(text);
+            case BUILTIN: return ((Builtin) target).parse(text);
             default: return invoke(text);
         }
     }
@@ -255,6 +286,7 @@ final class Scalar {
             case DURATION: return "a duration with a unit: ms, s, m, h or d (250ms, 30s, 5m, 1h, 2d), or ISO-8601 such as PT30S";
             case URI_: return "a URI";
             case PATH: return "a file system path";
+            case BUILTIN: return ((Builtin) target).expected;
             default: return "a value " + describeFactory() + " accepts";
         }
     }
@@ -271,6 +303,7 @@ final class Scalar {
             case DURATION: return "duration";
             case URI_: return "URI";
             case PATH: return "path";
+            case BUILTIN: return ((Builtin) target).typeName;
             default: return type.getSimpleName();
         }
     }

@@ -106,7 +106,7 @@ class EnvPropertiesTest {
     @Property(tries = 1000)
     void integersAreExactlyTheCanonicalDecimalFormsLongParseLongAccepts(@ForAll("numberish") String text) {
         Long expected = null;
-        if (text.matches("-?(0|[1-9][0-9]*)")) {
+        if (text.matches("0|-?[1-9][0-9]*")) { // -0 is refused: "is a negative zero; write 0"
             try {
                 expected = Long.parseLong(text);
             } catch (NumberFormatException e) {

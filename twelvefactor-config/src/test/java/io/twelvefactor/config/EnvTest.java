@@ -59,10 +59,26 @@ class EnvTest {
         assertTrue(e.getMessage().startsWith("2 configuration problems:\n  APP_DB_URL (environment): "), e::getMessage);
     }
 
+    record Plain(@Default("8080") int port, Inner db, Optional<String> region, List<Inner> mirrors) {
+    }
+
     @Test
-    void looksUpOnlyDerivedNamesAndTheirFileVariants() {
+    void withoutAPrefixLooksUpOnlyDerivedNamesAndTheirFileVariants() {
+        RecordingMap env = new RecordingMap(Map.of("DB_URL", "u"));
+        Env.of(env).bind(Plain.class);
+        Set<String> derived = Set.of("PORT", "DB_URL", "REGION");
+        for (String key : env.lookedUp) {
+            String base = key.endsWith("_FILE") ? key.substring(0, key.length() - 5) : key;
+            assertTrue(derived.contains(base) || base.matches("MIRRORS_[0-9]+_URL"), key);
+        }
+        assertTrue(env.lookedUp.containsAll(derived));
+    }
+
+    @Test
+    void withAPrefixTheOnlyScanIsTypoDetection() {
         RecordingMap env = new RecordingMap(APP);
-        Env.of(env).bind(AppConfig.class);
+        AssertionError e = assertThrows(AssertionError.class, () -> Env.of(env).bind(AppConfig.class));
+        assertEquals("the binder must not iterate the environment", e.getMessage());
         Set<String> derived = Set.of("APP_PORT", "APP_DB_URL", "APP_DB_PASSWORD", "APP_DB_POOL_SIZE",
                 "APP_SHUTDOWN_TIMEOUT", "APP_LOG_LEVEL", "APP_REGION", "APP_ALLOWED_ORIGINS", "PORT_OVERRIDE");
         for (String key : env.lookedUp) {

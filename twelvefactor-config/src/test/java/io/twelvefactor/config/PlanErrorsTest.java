@@ -42,7 +42,7 @@ class PlanErrorsTest {
         assertEquals(List.of("NOT-VALID", "INNER", "FIXED"), variables(e));
         assertTrue(e.problems().get(0).message().contains("invalid variable name"), e::getMessage);
         assertTrue(e.problems().get(1).message().contains("@Default on Misnamed.inner cannot apply to a nested record"));
-        assertTrue(e.problems().get(2).message().contains("cannot be used in a record bound as a list element"));
+        assertTrue(e.problems().get(2).message().contains("cannot be used in a record bound as a list element or map value"));
         assertEquals("config type Misnamed", e.problems().get(0).source());
     }
 

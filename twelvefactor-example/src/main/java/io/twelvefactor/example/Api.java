@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.twelvefactor.config.Secret;
+import io.twelvefactor.lifecycle.Health;
 import io.twelvefactor.lifecycle.Shutdown;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP API: {@code POST /notes}, {@code GET /notes}, {@code GET /notes/{id}}, {@code GET /livez},
- * {@code GET /readyz}. A note's {@code wordCount} is {@code null} until the word-count job ran.
+ * The HTTP API: {@code POST /notes}, {@code GET /notes}, {@code GET /notes/{id}}, and the probes
+ * {@code GET /livez}, {@code GET /readyz} (the lifecycle's {@link Shutdown#health()}: JSON with
+ * every health check) and {@code GET /startupz}. A note's {@code wordCount} is {@code null} until
+ * the word-count job ran.
  * Every request is counted in flight for the shutdown drain and logged as one event with its
  * method, path, status and duration as key-values.
  */
@@ -48,7 +51,7 @@ final class Api implements HttpHandler {
         long start = System.nanoTime();
         int status = 500;
         String path = exchange.getRequestURI().getPath();
-        boolean probe = path.equals("/livez") || path.equals("/readyz");
+        boolean probe = path.equals("/livez") || path.equals("/readyz") || path.equals("/startupz");
         // probes are answered while draining too: /livez stays 200, /readyz says 503
         Optional<Shutdown.InFlight> admitted = probe ? Optional.empty() : shutdown.tryEnter();
         try (exchange) {
@@ -86,7 +89,10 @@ final class Api implements HttpHandler {
             case "/livez":
                 return text(ex, 200, "ok");
             case "/readyz":
-                return shutdown.isReady() ? text(ex, 200, "ready") : text(ex, 503, "shutting down");
+                Health health = shutdown.health();
+                return json(ex, health.httpStatus(), health.toJson());
+            case "/startupz":
+                return shutdown.isStarted() ? text(ex, 200, "started") : text(ex, 503, "starting");
             case "/notes":
                 if (method.equals("GET")) {
                     return listNotes(ex);
@@ -210,6 +216,16 @@ final class Api implements HttpHandler {
 
     private int send(HttpExchange ex, int status, JsonNode body) throws IOException {
         byte[] bytes = json.writeValueAsBytes(body);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+        return status;
+    }
+
+    private static int json(HttpExchange ex, int status, String json) throws IOException {
+        byte[] bytes = (json + "\n").getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "application/json");
         ex.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {

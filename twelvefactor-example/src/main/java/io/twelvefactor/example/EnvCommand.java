@@ -24,7 +24,7 @@ final class EnvCommand {
             new String[] {"SHUTDOWN_TIMEOUT", "25s", "budget from SIGTERM to exit"},
             new String[] {"SHUTDOWN_DELAY", "0s", "how long to keep serving after SIGTERM"},
             new String[] {"HEALTH_PORT", "",
-                "not read by this service, which answers /livez and /readyz on PORT itself"});
+                "not read by this service, which answers /livez, /readyz and /startupz on PORT itself"});
 
     private EnvCommand() {
     }

@@ -123,6 +123,7 @@ public final class NotesService {
 
         Shutdown shutdown = config.shutdown().install();
         shutdown.register("database pool", pool::close);
+        HealthChecks.register(shutdown, pool);
         NoteStore store;
         if (config.amqpUrl().isPresent()) {
             OutboxRelay relay = new OutboxRelay(new Outbox(pool), new Broker(config.amqpUrl().get(), config.jobQueue()));

@@ -1,6 +1,7 @@
 package io.twelvefactor.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,7 @@ class ApiTest {
         store = new NoteStore(h2);
         new Schema(h2).migrate();
         shutdown = Shutdown.builder().env(Map.of()).build();
+        HealthChecks.register(shutdown, h2);
         shutdown.started();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", new Api(store, shutdown, Secret.of(NotesServiceTest.TOKEN)));
@@ -110,7 +112,35 @@ class ApiTest {
     @Test
     void probesAnswer() throws Exception {
         assertEquals(200, NotesServiceTest.get(port, "/livez").statusCode());
-        assertEquals(200, NotesServiceTest.get(port, "/readyz").statusCode());
+        assertEquals(200, NotesServiceTest.get(port, "/startupz").statusCode());
+        HttpResponse<String> ready = NotesServiceTest.get(port, "/readyz");
+        assertEquals(200, ready.statusCode());
+        JsonNode body = JSON.readTree(ready.body());
+        assertEquals("ready", body.get("status").asText());
+        JsonNode database = body.get("checks").get(0);
+        assertEquals("database", database.get("name").asText());
+        assertEquals("up", database.get("status").asText());
+        assertFalse(database.get("gatesReadiness").asBoolean());
+    }
+
+    @Test
+    void aDatabaseDownIsShownWithoutTakingTheReplicaOutOfRotation() throws Exception {
+        server.removeContext("/");
+        JdbcDataSource gone = new JdbcDataSource();
+        gone.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";IFEXISTS=TRUE");   // refuses to create it
+        Shutdown other = Shutdown.builder().env(Map.of()).build();
+        HealthChecks.register(other, gone);
+        other.started();
+        server.createContext("/", new Api(new NoteStore(gone), other, Secret.of(NotesServiceTest.TOKEN)));
+        HttpResponse<String> ready = NotesServiceTest.get(port, "/readyz");
+        assertEquals(200, ready.statusCode(), ready.body());
+        JsonNode database = JSON.readTree(ready.body()).get("checks").get(0);
+        assertEquals("down", database.get("status").asText());
+        assertTrue(database.get("problem").asText().startsWith("threw "), database.toString());
+        other.notReady("cache warming up");
+        HttpResponse<String> notReady = NotesServiceTest.get(port, "/readyz");
+        assertEquals(503, notReady.statusCode());
+        assertEquals("cache warming up", JSON.readTree(notReady.body()).get("reason").asText());
     }
 
     @Test

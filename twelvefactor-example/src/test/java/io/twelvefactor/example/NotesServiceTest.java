@@ -57,6 +57,11 @@ class NotesServiceTest {
             HttpResponse<String> list = get(second.port(), "/notes");
             assertEquals(200, list.statusCode());
             assertTrue(list.body().contains(text), "the note did not survive the restart: " + list.body());
+            HttpResponse<String> ready = get(second.port(), "/readyz");
+            assertEquals(200, ready.statusCode(), ready.body());
+            JsonNode database = JSON.readTree(ready.body()).get("checks").get(0);
+            assertEquals("database", database.get("name").asText(), ready.body());
+            assertEquals("up", database.get("status").asText(), ready.body());
             second.signal("TERM");
             assertEquals(0, second.awaitExit(Duration.ofSeconds(30)));
         }

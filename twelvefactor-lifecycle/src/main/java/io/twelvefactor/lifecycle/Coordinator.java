@@ -36,6 +36,7 @@ final class Coordinator {
     private final boolean forceOnSecondSigterm;
     final boolean signalExitStatus;
     final ProbeServer probes;
+    final Readiness readiness;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -65,7 +66,7 @@ final class Coordinator {
     final Until never = new Until(this, Until.NEVER);
 
     Coordinator(Settings settings, LongSupplier clock, boolean systemClock, IntConsumer exitAction,
-                IntConsumer haltAction, boolean forceOnSecondSigterm, boolean signalExitStatus) {
+                IntConsumer haltAction, boolean forceOnSecondSigterm, boolean signalExitStatus, long checkIntervalNanos) {
         this.settings = settings;
         this.clock = clock;
         this.systemClock = systemClock;
@@ -73,11 +74,12 @@ final class Coordinator {
         this.haltAction = haltAction;
         this.forceOnSecondSigterm = forceOnSecondSigterm;
         this.signalExitStatus = signalExitStatus;
+        this.readiness = new Readiness(this, checkIntervalNanos);
         this.probes = settings.healthPort() == Settings.NO_PORT ? null : new ProbeServer(settings.healthPort(), this);
     }
 
     boolean isReady() {
-        return started && !shuttingDown;
+        return readiness.isReady();
     }
 
     void add(Phase phase, String name, long timeoutNanos, Hook hook) {

@@ -31,6 +31,12 @@ import java.util.function.LongSupplier;
  * {@code System.exit(n)}, even from a hook, the hooks still run and the process exits with
  * {@code n}, the JVM's rule.
  *
+ * <p>Readiness follows the application too: {@link #notReady(String)} and {@link #ready()}
+ * take the replica out of rotation and back, and health checks added with
+ * {@link #addHealthCheck(String, HealthCheck.Role, HealthCheck)} are shown by {@code /readyz}
+ * (see {@link #health()}), those that gate readiness deciding it. Once shutdown began,
+ * readiness stays false whatever they say.
+ *
  * <p>All methods are thread-safe.
  */
 public final class Shutdown {
@@ -49,7 +55,8 @@ public final class Shutdown {
 
     private Shutdown(Builder b) {
         core = new Coordinator(Settings.from(b.env, b.timeout, b.delay, b.healthPort), b.clock, b.systemClock, b.exitAction, b.haltAction,
-                b.forceOnSecondSigterm, b.signalExitStatus);
+                b.forceOnSecondSigterm, b.signalExitStatus,
+                nanosOrZero(b.checkInterval));
         b.signals.subscribe(core::onSignal);
     }
 
@@ -192,12 +199,100 @@ public final class Shutdown {
     }
 
     /**
-     * Tells whether traffic should be sent here: after {@link #started()} and before shutdown began.
+     * Tells whether {@link #started()} was called: what {@code /startupz} reports, for a
+     * platform's startup probe. Stays true once true, during shutdown too.
+     *
+     * @return true from {@link #started()} on
+     */
+    public boolean isStarted() {
+        return core.started;
+    }
+
+    /**
+     * Tells whether traffic should be sent here: after {@link #started()}, before shutdown
+     * began, while the application has not said {@link #notReady(String)}, and while every
+     * check that {@link HealthCheck.Role#GATES_READINESS gates readiness} is up. Runs the gating
+     * checks whose last result is older than the check interval, so it may take as long as
+     * their longest timeout; the informational checks are not run.
      *
      * @return the readiness {@code /readyz} reports
      */
     public boolean isReady() {
         return core.isReady();
+    }
+
+    /**
+     * Takes this replica out of rotation until {@link #ready()}: {@code /readyz} answers 503
+     * and shows the reason. For a condition of this replica, such as a cache warming up or a
+     * connection of its own being re-established; the process stays live. Logged at
+     * {@code INFO} when the reason changes. Calling it again replaces the reason.
+     *
+     * @param reason a short sentence for {@code /readyz} and the log, such as {@code "cache warming up"};
+     *               shown to whoever can reach the probe, so no secret
+     * @throws IllegalArgumentException if {@code reason} is blank
+     * @throws NullPointerException if {@code reason} is null
+     */
+    public void notReady(String reason) {
+        if (reason.isBlank()) {
+            throw new IllegalArgumentException("notReady reason is blank; say why, such as \"cache warming up\"");
+        }
+        core.readiness.notReady(reason.strip());
+    }
+
+    /**
+     * Undoes {@link #notReady(String)}: the replica is ready again if it started, shutdown has
+     * not begun and its gating checks are up. Once shutdown began, readiness stays false
+     * whatever this says. Does nothing when the application did not say not ready.
+     */
+    public void ready() {
+        core.readiness.ready();
+    }
+
+    /**
+     * Adds a health check with the default timeout of 500 ms; see
+     * {@link #addHealthCheck(String, HealthCheck.Role, Duration, HealthCheck)}.
+     *
+     * @param name  a short name for {@code /readyz} and the logs, unique in this coordinator
+     * @param role  whether it gates readiness or is only shown
+     * @param check the check
+     * @throws IllegalArgumentException if {@code name} is blank or already taken
+     * @throws NullPointerException if an argument is null
+     */
+    public void addHealthCheck(String name, HealthCheck.Role role, HealthCheck check) {
+        core.readiness.add(name, role, Readiness.DEFAULT_TIMEOUT.toNanos(), check);
+    }
+
+    /**
+     * Adds a health check, run when {@code /readyz} (or {@link #health()}, or for a gating
+     * check {@link #isReady()}) needs a result and the last one is older than the check
+     * interval. A run that takes longer than {@code timeout} counts as down and is interrupted;
+     * no other run of that check starts until it returns. Keep the timeout below the probe's
+     * own ({@code timeoutSeconds}, 1 s by default on Kubernetes): {@code /readyz} waits for the
+     * due checks, which run in parallel.
+     *
+     * @param name    a short name for {@code /readyz} and the logs, unique in this coordinator
+     * @param role    whether it gates readiness or is only shown; see {@link HealthCheck.Role}
+     * @param timeout the most one run may take; positive
+     * @param check   the check
+     * @throws IllegalArgumentException if {@code name} is blank or already taken, or {@code timeout} not positive
+     * @throws NullPointerException if an argument is null
+     */
+    public void addHealthCheck(String name, HealthCheck.Role role, Duration timeout, HealthCheck check) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("health check timeout must be positive, was " + timeout);
+        }
+        core.readiness.add(name, role, nanosOrZero(timeout), check);
+    }
+
+    /**
+     * Returns what {@code /readyz} answers now: the status, the reason and every check's last
+     * result, running the checks that are due (unless shutdown began: then nothing runs and
+     * the last results are shown). For an application that serves its probes on its own port.
+     *
+     * @return the health, with its HTTP status and JSON body
+     */
+    public Health health() {
+        return core.readiness.health();
     }
 
     /**
@@ -433,6 +528,7 @@ public final class Shutdown {
         private Duration timeout;
         private Duration delay;
         private Integer healthPort;
+        private Duration checkInterval = Readiness.DEFAULT_INTERVAL;
 
         private Builder() {
         }
@@ -472,7 +568,7 @@ public final class Shutdown {
         }
 
         /**
-         * Serves the probes ({@code /livez}, {@code /readyz}) on this port, instead of reading
+         * Serves the probes ({@code /livez}, {@code /readyz}, {@code /startupz}) on this port, instead of reading
          * {@code HEALTH_PORT}.
          *
          * @param port 0-65535, 0 picks a free port; default {@code HEALTH_PORT}, else no probe server
@@ -495,6 +591,24 @@ public final class Shutdown {
          */
         public Builder noHealthPort() {
             this.healthPort = Settings.NO_PORT;
+            return this;
+        }
+
+        /**
+         * Sets how long a health check's result is reused before the check runs again, so that
+         * probes, however frequent, reach each dependency at most once per interval.
+         *
+         * @param interval zero or more (zero runs a check for every probe); default 5 s
+         * @return this builder
+         * @throws IllegalArgumentException if {@code interval} is negative
+         * @throws NullPointerException if {@code interval} is null
+         */
+        public Builder healthCheckInterval(Duration interval) {
+            if (Objects.requireNonNull(interval, "interval").isNegative()) {
+                throw new IllegalArgumentException("health check interval is " + Settings.millis(interval)
+                        + "; expected zero or more");
+            }
+            this.checkInterval = interval;
             return this;
         }
 

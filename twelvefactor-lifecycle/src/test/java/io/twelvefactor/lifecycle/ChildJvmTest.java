@@ -170,7 +170,12 @@ class ChildJvmTest {
             String[] ready = child.awaitOut("READY").split(" ");
             int app = Integer.parseInt(ready[1].substring("app=".length()));
             int health = Integer.parseInt(ready[2].substring("health=".length()));
-            assertEquals("200 ready", Http.get(health, "/readyz"));
+            assertTrue(Http.get(health, "/readyz").startsWith("200 {\"status\":\"ready\",\"checks\":[{\"name\":\"local\""));
+            assertEquals("200 {\"status\":\"started\"}", Http.get(health, "/startupz"));
+            assertEquals("200 not ready", Http.get(app, "/not-ready"));
+            assertTrue(Http.get(health, "/readyz").startsWith("503 {\"status\":\"not ready\",\"reason\":\"told so\""));
+            assertEquals("200 ready", Http.get(app, "/ready"));
+            assertEquals(200, Http.status(health, "/readyz"));
 
             // a thread per request: the common pool may have a single thread on a small machine
             ExecutorService clients = Executors.newCachedThreadPool();
@@ -178,8 +183,9 @@ class ChildJvmTest {
             child.awaitOut("ACCEPTED 1");
             child.kill("TERM");
             child.awaitErr("draining 1 request(s) in flight");
-            assertEquals("503 shutting down", Http.get(health, "/readyz"));
-            assertEquals("200 live", Http.get(health, "/livez"));
+            assertEquals("200 ready", Http.get(app, "/ready")); // the application says ready: shutdown wins
+            assertTrue(Http.get(health, "/readyz").startsWith("503 {\"status\":\"shutting down\""));
+            assertEquals("200 {\"status\":\"live\"}", Http.get(health, "/livez"));
             CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> Http.get(app, "/work"), clients);
             child.awaitOut("ACCEPTED 2"); // a late request, still accepted during the drain
             assertEquals("200 released", Http.get(app, "/release"));
@@ -193,7 +199,7 @@ class ChildJvmTest {
             assertTrue(child.awaitErr(SUMMARY).endsWith("exit code 0: http OK " + hookMs(child, "http") + " ms"),
                     child.dump());
             assertTrue(child.stderr().contains("INFO: probe server listening on port " + health
-                    + " (HEALTH_PORT): /livez, /readyz"), child.dump());
+                    + " (HEALTH_PORT): /livez, /readyz, /startupz"), child.dump());
         }
     }
 

@@ -107,8 +107,8 @@ public final class ChildMain {
             }
             case "http" -> {
                 HttpServer app = serve(sd);
+                sd.started(); // before READY, so the test's first /readyz finds it started
                 out("READY app=" + app.getAddress().getPort() + " health=" + sd.healthPort().orElseThrow());
-                sd.started();
                 sd.await();
                 return;
             }
@@ -161,6 +161,15 @@ public final class ChildMain {
             release.countDown();
             answer(exchange, "released");
         });
+        app.createContext("/not-ready", exchange -> {
+            sd.notReady("told so");
+            answer(exchange, "not ready");
+        });
+        app.createContext("/ready", exchange -> {
+            sd.ready();
+            answer(exchange, "ready");
+        });
+        sd.addHealthCheck("local", HealthCheck.Role.GATES_READINESS, () -> true);
         app.start();
         sd.register(Phase.SERVERS, "http", () -> {
             out("HOOK http");

@@ -1,62 +1,53 @@
 package io.twelvefactor.logging;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Marker;
 import org.slf4j.spi.LoggingEventBuilder;
 
 /**
- * The fluent API's builder ({@code logger.atInfo().addKeyValue("k", 1).log("msg")}). Each thread
- * reuses one, so a fluent call allocates nothing; a builder is valid from {@code atXxx()} until its
- * {@code log(...)} call, on the thread that created it, as SLF4J's own builder is meant to be used.
- * Key-values keep their Java type: numbers and booleans are written as JSON numbers and booleans.
+ * The fluent API's builder ({@code logger.atInfo().addKeyValue("k", 1).log("msg")}): fills its
+ * own {@link LogEvent} and hands it to an {@link EventSink}. Each thread reuses one, so a fluent
+ * call allocates nothing; a builder is valid from {@code atXxx()} until its {@code log(...)} call,
+ * on the thread that created it, as SLF4J's own builder is meant to be used. Key-values keep their
+ * Java type: numbers and booleans are written as JSON numbers and booleans.
  */
 final class EventBuilder implements LoggingEventBuilder {
 
-    private final StdoutLoggerFactory factory;
-    /** The encoder this builder belongs to, or null for a builder made while that one was busy. */
-    final EventEncoder encoder;
+    private final EventSink sink;
+    /** The thread that made this builder: only that thread may use it. */
+    final Thread owner = Thread.currentThread();
+    private final LogEvent event = LogEvent.withArrays();
+    /** From {@link #start} until the event is written: a second fluent call meanwhile needs another builder. */
     boolean active;
-    StdoutLogger logger;
-    int level;
-    String message;
-    Object[] args = new Object[4];
-    int argCount;
-    String[] keys = new String[4];
-    Object[] values = new Object[4];
-    int kvCount;
-    Throwable thrown;
-    /** Null, one {@link Marker}, or a {@code List<Marker>}. */
-    Object markers;
 
-    EventBuilder(StdoutLoggerFactory factory, EventEncoder encoder) {
-        this.factory = factory;
-        this.encoder = encoder;
+    EventBuilder(EventSink sink) {
+        this.sink = sink;
     }
 
-    void start(StdoutLogger logger, int level) {
-        this.active = true;
-        this.logger = logger;
-        this.level = level;
+    void start(LoggerName logger, int level) {
+        active = true;
+        event.logger = logger;
+        event.level = level;
     }
 
     @Override
     public LoggingEventBuilder setCause(Throwable cause) {
-        thrown = cause;
+        event.thrown = cause;
         return this;
     }
 
     @Override
     public LoggingEventBuilder addMarker(Marker marker) {
+        Object markers = event.markers;
         if (markers == null) {
-            markers = marker;
+            event.markers = marker;
         } else if (markers instanceof Marker) {
             List<Marker> list = new ArrayList<>(2);
             list.add((Marker) markers);
             list.add(marker);
-            markers = list;
+            event.markers = list;
         } else {
             @SuppressWarnings("unchecked")
             List<Marker> list = (List<Marker>) markers;
@@ -67,10 +58,7 @@ final class EventBuilder implements LoggingEventBuilder {
 
     @Override
     public LoggingEventBuilder addArgument(Object arg) {
-        if (argCount == args.length) {
-            args = Arrays.copyOf(args, argCount * 2);
-        }
-        args[argCount++] = arg;
+        event.addArgument(arg);
         return this;
     }
 
@@ -81,13 +69,7 @@ final class EventBuilder implements LoggingEventBuilder {
 
     @Override
     public LoggingEventBuilder addKeyValue(String key, Object value) {
-        if (kvCount == keys.length) {
-            keys = Arrays.copyOf(keys, kvCount * 2);
-            values = Arrays.copyOf(values, kvCount * 2);
-        }
-        keys[kvCount] = key;
-        values[kvCount] = value;
-        kvCount++;
+        event.addKeyValue(key, value);
         return this;
     }
 
@@ -98,53 +80,54 @@ final class EventBuilder implements LoggingEventBuilder {
 
     @Override
     public LoggingEventBuilder setMessage(String message) {
-        this.message = message;
+        event.message = message;
         return this;
     }
 
     @Override
     public LoggingEventBuilder setMessage(Supplier<String> supplier) {
         Object m = get(supplier);
-        this.message = m == null ? null : ValueWriter.safeToString(m);
+        event.message = m == null ? null : CallRecorder.safeToString(m);
         return this;
     }
 
     @Override
     public void log() {
         try {
-            factory.log(this);
+            sink.write(event);
         } finally {
-            reset();
+            event.reset();
+            active = false;
         }
     }
 
     @Override
     public void log(String message) {
-        this.message = message;
+        event.message = message;
         log();
     }
 
     @Override
     public void log(String message, Object arg) {
-        this.message = message;
-        addArgument(arg);
+        event.message = message;
+        event.addArgument(arg);
         log();
     }
 
     @Override
     public void log(String message, Object arg0, Object arg1) {
-        this.message = message;
-        addArgument(arg0);
-        addArgument(arg1);
+        event.message = message;
+        event.addArgument(arg0);
+        event.addArgument(arg1);
         log();
     }
 
     @Override
     public void log(String message, Object... args) {
-        this.message = message;
+        event.message = message;
         if (args != null) {
             for (Object arg : args) {
-                addArgument(arg);
+                event.addArgument(arg);
             }
         }
         log();
@@ -162,22 +145,5 @@ final class EventBuilder implements LoggingEventBuilder {
         } catch (RuntimeException e) {
             return "[FAILED Supplier.get(): " + e.getClass().getName() + "]";
         }
-    }
-
-    private void reset() {
-        for (int i = 0; i < argCount; i++) {
-            args[i] = null;
-        }
-        for (int i = 0; i < kvCount; i++) {
-            keys[i] = null;
-            values[i] = null;
-        }
-        argCount = 0;
-        kvCount = 0;
-        message = null;
-        thrown = null;
-        markers = null;
-        logger = null;
-        active = false;
     }
 }

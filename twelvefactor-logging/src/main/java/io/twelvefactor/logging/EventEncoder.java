@@ -1,209 +1,182 @@
 package io.twelvefactor.logging;
 
-import java.util.List;
-import org.slf4j.Marker;
+import java.util.Arrays;
 
 /**
- * Turns one event into one line of bytes, reusing its buffers: one instance per thread.
+ * Turns one {@link LogEvent} into one line of bytes in its {@link LineBuffer}: one instance per
+ * thread, reusing its buffers. It writes the fixed fields itself and hands the message to the
+ * {@link MessageFormatter}, markers, MDC entries and key-values to the {@link MemberWriter}, and
+ * the exception to the {@link StackTraceWriter}; all of them write into the one buffer and call
+ * application code through the one {@link CallRecorder}.
  *
  * <p>Lines longer than {@code maxLine} bytes are written again with limits: first the message
  * and the stack trace share what the other fields leave (the message first, the stack trace keeps
- * at least a quarter); if the other fields alone are too long, every value is cut to 1/32 of the
- * line, message and stack trace to 1/8, and markers, MDC entries and key-values stop at half the
- * line. A member whose key would be cut is left out. Each writing after the first takes the
- * results of application calls ({@code toString()}, ...) from the first, which made them.
+ * at least a quarter, and is shortened by {@link StackTraceWriter#writeWithin}); if the other
+ * fields alone are too long, every value is cut to 1/32 of the line, message and stack trace to
+ * 1/8, and markers, MDC entries and key-values stop at half the line. A member whose key would be
+ * cut is left out. Each writing after the first takes the results of application calls
+ * ({@code toString()}, ...) from the first, which made them.
  */
-final class EventEncoder extends ValueWriter {
+final class EventEncoder {
 
-    static final long NO_TIMESTAMP = Long.MIN_VALUE;
+    private static final int LOGGER_SLOTS = 16;
 
+    /** The line, from 0 to {@code out.pos} once {@link #encode} returns. */
+    final LineBuffer out;
     private final Layout layout;
     private final int maxLine;
-    final EventBuilder builder;
-    /** The thread this encoder was made for; only that thread may use it. */
-    final Thread owner = Thread.currentThread();
-    /** Set while this encoder writes an event; a nested event then uses a fresh encoder. */
-    boolean busy;
-    /** How many nested events are being written on this thread. */
-    int nesting;
-    /** Whether this is a fresh encoder for a nested event. */
-    boolean nested;
-    /** Where this encoder's line waits when the output is busy. */
-    final Output.Slot slot = new Output.Slot();
-    /** How often this encoder took the factory's recent-encoder field. */
-    int claims;
-    /** The owner's MDC once it has one: a thread keeps its context object for life. */
-    MdcAdapter.Context mdcContext;
+    private final CallRecorder calls = new CallRecorder();
+    private final MessageFormatter formatter;
+    private final MemberWriter members;
+    private final StackTraceWriter stack;
+    private final UtcTimestamp clock;
 
-    // The event. Cleared after each line so no application object stays reachable.
-    int level;
-    StdoutLogger logger;
-    String message;
-    int argCount;
-    Object arg0;
-    Object arg1;
-    Object[] args;
-    Throwable thrown;
-    String[] kvKeys;
-    Object[] kvValues;
-    int kvCount;
-    /** A {@link Marker}, a {@code List<Marker>}, or null. */
-    Object markers;
-    long timestampMillis = NO_TIMESTAMP;
-    String threadName;
-    MdcAdapter.Context mdc;
-
+    // The event being written, and what its first writing measured.
+    private LogEvent event;
     private long second;
     private int nanos;
     private String thread;
     private int msgBytes;
     private int stackBytes;
-    /** Whether a key written in this writing had a lone surrogate, written as U+FFFD. */
-    private boolean lossyKeys;
-    /** Whether keys are told apart as written (lone surrogates as U+FFFD) rather than as strings. */
-    private boolean normalizeKeys;
+    private int firstStackBytes;
 
-    private final UtcTimestamp clock;
-    private static final int KEY_SLOTS = 64;
-    private static final int LOGGER_SLOTS = 16;
-    private final StdoutLogger[] loggerRefs = new StdoutLogger[LOGGER_SLOTS];
+    private final LoggerName[] loggerRefs = new LoggerName[LOGGER_SLOTS];
     private final byte[][] loggerBytes = new byte[LOGGER_SLOTS][];
     /** The thread name the logger bytes were made with. */
     private String loggerThread;
-    /** The last event's key-value keys by position: a call site logs the same keys each time. */
-    private static final int KV_POSITIONS = 8;
-    private final String[] kvKeyRefs = new String[KV_POSITIONS];
-    private final byte[][] kvKeyBytes = new byte[KV_POSITIONS][];
-    private final String[] keyRefs = new String[KEY_SLOTS];
-    private final byte[][] keyBytes = new byte[KEY_SLOTS][];
     private String cachedThread;
     private byte[] threadBytes = new byte[32];
     private int threadLength;
+    /** The span context whose trace fields {@link #spanBytes} holds (immutable, not the application's). */
+    private Object lastSpan;
+    private byte[] spanBytes = new byte[128];
+    private int spanLength;
 
-    EventEncoder(Layout layout, int maxLine, StdoutLoggerFactory factory) {
-        super(layout.json);
+    EventEncoder(Layout layout, LogConfig config) {
         this.layout = layout;
-        this.maxLine = maxLine;
-        this.builder = new EventBuilder(factory, this);
+        this.maxLine = config.maxLineBytes;
+        this.out = new LineBuffer(layout.json);
+        this.formatter = new MessageFormatter(out, calls);
+        this.members = new MemberWriter(out, calls, formatter, layout);
+        this.stack = new StackTraceWriter(out, calls, config.stackMaxFrames, config.stackFold);
         this.clock = new UtcTimestamp(layout.open);
     }
 
-    /** Drops the references to the last event's objects. */
-    void clearEvent() {
-        logger = null;
-        message = null;
-        argCount = 0;
-        arg0 = null;
-        arg1 = null;
-        args = null;
-        thrown = null;
-        kvKeys = null;
-        kvValues = null;
-        kvCount = 0;
-        markers = null;
-        timestampMillis = NO_TIMESTAMP;
-        threadName = null;
-        mdc = null;
-        forgetCalls();
-    }
-
-    /** Writes the event into {@link #buf}, from 0 to {@link #pos}, ending with a newline. */
-    void encode() {
-        if (timestampMillis == NO_TIMESTAMP) {
+    /**
+     * Writes {@code e} into {@link #out}, from 0 to its {@code pos}, ending with a newline. The
+     * event is only read; {@link #forget} drops what the encoder kept of it.
+     */
+    void encode(LogEvent e) {
+        event = e;
+        if (e.timestampMillis == LogEvent.NO_TIMESTAMP) {
             long now = clock.now();
             second = Math.floorDiv(now, 1_000_000_000L);
             nanos = (int) (now - second * 1_000_000_000L);
         } else {
-            second = Math.floorDiv(timestampMillis, 1000L);
-            nanos = (int) Math.floorMod(timestampMillis, 1000L) * 1_000_000;
+            second = Math.floorDiv(e.timestampMillis, 1000L);
+            nanos = (int) Math.floorMod(e.timestampMillis, 1000L) * 1_000_000;
         }
-        thread = threadName != null ? threadName : Thread.currentThread().getName();
+        thread = e.threadName != null ? e.threadName : Thread.currentThread().getName();
         int max = maxLine;
-        lossyKeys = false;
+        LineBuffer b = out;
+        members.lossyKeys = false;
         write(max, max, max, Integer.MAX_VALUE, true);
-        if (lossyKeys) {
+        firstStackBytes = stackBytes;
+        if (members.lossyKeys) {
             // Two keys that differ only in lone surrogates are written the same: tell them apart
             // as written, so that the precedence rules still leave one member per key.
-            normalizeKeys = true;
-            replayCalls();
+            members.normalizeKeys = true;
+            calls.replay();
             write(max, max, max, Integer.MAX_VALUE, false);
         }
-        if (pos >= max) {
-            int others = pos - msgBytes - stackBytes;
-            int avail = max - 1 - others - 2 * CUT_MARK.length;
+        if (b.pos >= max) {
+            int others = b.pos - msgBytes - stackBytes;
+            int avail = max - 1 - others - 2 * LineBuffer.CUT_MARK.length;
             if (avail >= 64) {
                 int msg = Math.min(msgBytes, avail - Math.min(stackBytes, avail / 4));
-                replayCalls();
+                calls.replay();
                 write(max, msg, avail - msg, Integer.MAX_VALUE, false);
             }
-            if (pos >= max) {
-                replayCalls();
+            if (b.pos >= max) {
+                calls.replay();
                 write(max / 32, max / 8, max / 8, max / 2, false);
             }
         }
-        normalizeKeys = false;
-        ascii('\n');
+        members.normalizeKeys = false;
+        b.ascii('\n');
+    }
+
+    /** Drops the references to the last event's objects. */
+    void forget() {
+        event = null;
+        thread = null;
+        calls.forget();
     }
 
     private void write(int valueMax, int messageMax, int stackMax, int membersUntil, boolean fast) {
-        reset();
-        timestamp();
-        raw(layout.levels[level / 10]);
-        if (layout.json) {
+        LogEvent e = event;
+        LineBuffer b = out;
+        Layout l = layout;
+        b.reset();
+        b.ensure(clock.length());
+        b.pos = clock.write(b.buf, b.pos, second, nanos);
+        b.raw(l.levels[e.level / 10]);
+        if (l.json) {
             message(messageMax, fast);
             if (fast) {
                 loggerAndThread(valueMax);
             } else {
-                raw(layout.loggerKey);
-                string(logger.name, valueMax);
-                raw(layout.threadKey);
+                b.raw(l.loggerKey);
+                string(e.logger.name, valueMax);
+                b.raw(l.threadKey);
                 string(thread, valueMax);
-                ascii('"');
+                b.ascii('"');
             }
-            if (mdc != null) {
-                traceFields(valueMax);
+            if (e.mdc != null || e.span != null) {
+                traceFields(e, valueMax, fast);
             }
         } else {
             threadName(valueMax);
             if (fast) {
-                raw(logger.part);
+                b.raw(e.logger.part);
             } else {
-                raw(layout.loggerKey);
-                string(logger.name, valueMax);
-                raw(Layout.bytes(" - "));
+                b.raw(l.loggerKey);
+                string(e.logger.name, valueMax);
+                b.raw(Layout.TEXT_LOGGER_END);
             }
             message(messageMax, fast);
         }
-        if (markers != null) {
-            tags(valueMax, membersUntil);
+        if (e.markers != null) {
+            members.tags(e.markers, valueMax, membersUntil);
         }
-        if (mdc != null) {
-            mdcMembers(mdc, valueMax, membersUntil, fast);
+        if (e.mdc != null) {
+            members.mdc(e, e.mdc, valueMax, membersUntil, fast);
         }
-        if (kvCount > 0) {
-            keyValues(valueMax, membersUntil, fast);
+        if (e.kvCount > 0) {
+            members.keyValues(e, valueMax, membersUntil, fast);
         }
         stackBytes = 0;
-        if (thrown != null) {
-            error(valueMax, stackMax);
+        if (e.thrown != null) {
+            error(e.thrown, valueMax, stackMax, fast);
         }
-        if (layout.json) {
-            ascii('}');
+        if (l.json) {
+            b.ascii('}');
         }
     }
 
     private void message(int max, boolean fast) {
-        int start = pos;
-        beginString(max);
-        formatted(message, argCount, arg0, arg1, args, fast);
-        endString();
-        msgBytes = pos - start;
+        LogEvent e = event;
+        int start = out.pos;
+        out.beginString(max);
+        formatter.format(e.message, e.argCount, e.arg0, e.arg1, e.args, fast);
+        out.endString();
+        msgBytes = out.pos - start;
     }
 
     private void string(String s, int max) {
-        beginString(max);
-        text(s);
-        endString();
+        out.beginString(max);
+        out.text(s);
+        out.endString();
     }
 
     /**
@@ -211,296 +184,137 @@ final class EventEncoder extends ValueWriter {
      * of the bytes per logger for this thread's name.
      */
     private void loggerAndThread(int max) {
-        StdoutLogger l = logger;
+        LineBuffer b = out;
+        LoggerName l = event.logger;
         int i = l.slot & (LOGGER_SLOTS - 1);
         if (loggerRefs[i] == l && loggerThread == thread) {
-            raw(loggerBytes[i]);
+            b.raw(loggerBytes[i]);
             return;
         }
-        int start = pos;
-        raw(l.part);
+        int start = b.pos;
+        b.raw(l.part);
         threadName(max);
-        ascii('"');
+        b.ascii('"');
         if (thread == cachedThread) {
             if (loggerThread != thread) {
-                java.util.Arrays.fill(loggerRefs, null);
+                Arrays.fill(loggerRefs, null);
                 loggerThread = thread;
             }
             loggerRefs[i] = l;
-            loggerBytes[i] = java.util.Arrays.copyOfRange(buf, start, pos);
+            loggerBytes[i] = Arrays.copyOfRange(b.buf, start, b.pos);
         }
     }
 
     private void threadName(int max) {
+        LineBuffer b = out;
         String t = thread;
         if (t == cachedThread && threadLength <= max) {
-            raw(threadBytes, threadLength);
+            b.raw(threadBytes, threadLength);
             return;
         }
-        int start = pos;
+        int start = b.pos;
         string(t, max);
-        int length = pos - start;
+        int length = b.pos - start;
         if (max != maxLine) {
             return;
         }
         if (threadBytes.length < length) {
             threadBytes = new byte[length];
         }
-        System.arraycopy(buf, start, threadBytes, 0, length);
+        System.arraycopy(b.buf, start, threadBytes, 0, length);
         threadLength = length;
         cachedThread = t;
     }
 
-    private void traceFields(int max) {
-        MdcAdapter.Context c = mdc;
-        for (int i = 0; i < c.size; i++) {
-            String key = c.keys[i];
-            String value = c.values[i];
-            if (value != null && isTraceKey(key)) {
-                raw(key.equals("trace_id") ? layout.traceKey : layout.spanKey);
-                string(value, max);
-                ascii('"');
-            }
-        }
-    }
-
-    private boolean isTraceKey(String key) {
-        int len = key.length();
-        return layout.json && (len == 8 && key.equals("trace_id") || len == 7 && key.equals("span_id"));
-    }
-
-    /** The markers' names, as many as start before {@code until}. */
-    private void tags(int max, int until) {
-        Object m = markers;
-        raw(layout.tagsKey);
-        if (m instanceof Marker) {
-            tag(m, true, max);
-        } else {
-            List<?> list = (List<?>) m;
-            for (int i = 0; i < list.size() && pos < until; i++) {
-                tag(list.get(i), i == 0, max);
-            }
-        }
-        ascii(']');
-    }
-
-    private void tag(Object marker, boolean first, int max) {
-        if (!first) {
-            ascii(layout.json ? ',' : ' ');
-        }
-        if (layout.json) {
-            ascii('"');
-        }
-        string(nameOf(marker), max);
-        if (layout.json) {
-            ascii('"');
-        }
-    }
-
-    /** The MDC entries, except those a key-value or the format itself overrides. */
-    private void mdcMembers(MdcAdapter.Context c, int max, int until, boolean fast) {
-        if (fast && c.encodedFor != layout) {
-            java.util.Arrays.fill(c.encoded, null);
-            c.encodedFor = layout;
-        }
-        for (int i = 0; i < c.size && pos < until; i++) {
-            String key = c.keys[i];
-            if (kvCount > 0 && isKeyValue(key, 0) || normalizeKeys && isLaterMdcKey(c, i)) {
-                continue;
-            }
-            byte[] cached = fast ? c.encoded[i] : null;
-            if (cached != null) {
-                raw(cached);
-                continue;
-            }
-            int start = pos;
-            boolean lossy = false;
-            if (!isTraceKey(key) && !layout.isReserved(key) && key(key, max)) {
-                lossy = replaced;
+    /**
+     * The trace fields: from the MDC's {@code trace_id} and {@code span_id} when it has a
+     * {@code trace_id} (what the application put there wins), else from the current span, with
+     * its sampled flag where the format has one.
+     */
+    private void traceFields(LogEvent e, int max, boolean fast) {
+        LineBuffer b = out;
+        Layout l = layout;
+        String traceId = null;
+        String spanId = null;
+        MdcAdapter.Context c = e.mdc;
+        if (c != null) {
+            for (int i = 0; i < c.size; i++) {
+                String key = c.keys[i];
                 String value = c.values[i];
-                if (value == null && layout.json) {
-                    raw(NULL);
-                } else {
-                    quotedString(value == null ? "null" : value, max);
-                }
-            }
-            if (fast && !lossy && pos - start < max) {
-                c.encoded[i] = java.util.Arrays.copyOfRange(buf, start, pos);
-            }
-        }
-    }
-
-    /** The event's key-values; of two with one key the last wins, keys the format writes are left out. */
-    private void keyValues(int max, int until, boolean fast) {
-        for (int i = 0; i < kvCount && pos < until; i++) {
-            String key = kvKeys[i] == null ? "null" : kvKeys[i];
-            if (isKeyValue(key, i + 1)) {
-                continue;
-            }
-            if (fast) {
-                byte[] k;
-                if (i < KV_POSITIONS && kvKeyRefs[i] == key) {
-                    k = kvKeyBytes[i];
-                } else {
-                    k = cachedKey(key, max);
-                    if (i < KV_POSITIONS && key.length() <= 256 && !replaced) {
-                        kvKeyRefs[i] = key;
-                        kvKeyBytes[i] = k;
+                if (value != null && l.isTraceKey(key)) {
+                    if (key.length() == 8) {
+                        traceId = value;
+                    } else {
+                        spanId = value;
                     }
                 }
-                if (k.length == 0) {
-                    continue;
-                }
-                raw(k);
-            } else {
-                if (layout.isReserved(key) || !key(key, max)) {
-                    continue;
-                }
-            }
-            if (layout.json) {
-                jsonValue(kvValues[i], max);
-            } else {
-                string(textOf(kvValues[i]), max);
             }
         }
-    }
-
-    /**
-     * The bytes that introduce a member named {@code key} (empty for a key the format writes
-     * itself), from a small per-thread cache keyed by identity: keys are mostly constants.
-     */
-    private byte[] cachedKey(String key, int max) {
-        int slot = System.identityHashCode(key) & (KEY_SLOTS - 1);
-        replaced = false;
-        if (keyRefs[slot] == key) {
-            return keyBytes[slot];
-        }
-        byte[] bytes;
-        if (layout.isReserved(key)) {
-            bytes = new byte[0];
-        } else {
-            int start = pos;
-            key(key, max);
-            bytes = java.util.Arrays.copyOfRange(buf, start, pos);
-            pos = start;
-        }
-        // A key with a lone surrogate is not kept: each event must see it to compare keys as written.
-        if (key.length() <= 256 && !replaced) {
-            keyRefs[slot] = key;
-            keyBytes[slot] = bytes;
-        }
-        return bytes;
-    }
-
-    private boolean isKeyValue(String key, int from) {
-        if (normalizeKeys) {
-            String written = asWritten(key);
-            for (int i = from; i < kvCount; i++) {
-                if (asWritten(kvKeys[i] == null ? "null" : kvKeys[i]).equals(written)) {
-                    return true;
-                }
+        Object span = traceId == null ? e.span : null;
+        int start = b.pos;
+        if (span != null) {
+            if (span == lastSpan && fast) {
+                b.raw(spanBytes, spanLength);
+                return;
             }
-            return false;
+            traceId = CurrentSpan.traceId(span);
+            spanId = CurrentSpan.spanId(span);
         }
-        int length = key.length();
-        for (int i = from; i < kvCount; i++) {
-            String k = kvKeys[i];
-            if (k == key || (k == null ? key.equals("null") : k.length() == length && k.equals(key))) {
-                return true;
+        if (traceId != null) {
+            b.raw(l.traceKey);
+            string(traceId, max);
+            b.ascii('"');
+        }
+        if (spanId != null) {
+            b.raw(l.spanKey);
+            string(spanId, max);
+            b.ascii('"');
+        }
+        if (span != null && l.sampledKey != null) {
+            b.raw(CurrentSpan.isSampled(span) ? l.sampledKey : l.notSampledKey);
+        }
+        if (span != null && fast) {
+            // A span usually sees several events: keep its fields' bytes for the next one.
+            int length = b.pos - start;
+            if (spanBytes.length < length) {
+                spanBytes = new byte[length];
             }
-        }
-        return false;
-    }
-
-    /** Whether an MDC entry after the {@code i}th has a key written the same. */
-    private static boolean isLaterMdcKey(MdcAdapter.Context c, int i) {
-        String written = asWritten(c.keys[i]);
-        for (int j = i + 1; j < c.size; j++) {
-            if (asWritten(c.keys[j]).equals(written)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** {@code key} with each lone surrogate replaced by U+FFFD, as it is written. */
-    private static String asWritten(String key) {
-        StringBuilder b = new StringBuilder(key.length());
-        key.codePoints().forEach(cp -> b.appendCodePoint(Character.isSurrogate((char) cp) && cp <= 0xFFFF
-                ? 0xFFFD : cp));
-        return b.toString();
-    }
-
-    /**
-     * Writes what introduces a member named {@code key}; writes nothing and returns false if the
-     * key is longer than {@code max}, since two keys cut to one length could come out the same.
-     * Afterwards {@link #replaced} tells whether the key had a lone surrogate.
-     */
-    private boolean key(String key, int max) {
-        int start = pos;
-        ascii(layout.json ? ',' : ' ');
-        if (layout.json) {
-            ascii('"');
-        }
-        beginString(max);
-        replaced = false;
-        text(key);
-        lossyKeys |= replaced;
-        boolean whole = !cut;
-        cut = false;
-        endString();
-        if (!whole) {
-            pos = start;
-            return false;
-        }
-        if (layout.json) {
-            ascii('"');
-        }
-        ascii(layout.json ? ':' : '=');
-        return true;
-    }
-
-    private void quotedString(String value, int max) {
-        if (layout.json) {
-            ascii('"');
-            string(value, max);
-            ascii('"');
-        } else {
-            string(value, max);
+            System.arraycopy(b.buf, start, spanBytes, 0, length);
+            spanLength = length;
+            lastSpan = span;
         }
     }
 
-    private void error(int max, int stackMax) {
-        Throwable t = thrown;
-        if (layout.errorTypeKey != null) {
-            raw(layout.errorTypeKey);
-            string(typeName(t), max);
-            ascii('"');
-            String text = messageOf(t);
+    private void error(Throwable t, int max, int stackMax, boolean fast) {
+        LineBuffer b = out;
+        Layout l = layout;
+        if (l.errorTypeKey != null) {
+            b.raw(l.errorTypeKey);
+            string(t.getClass().getName(), max);
+            b.ascii('"');
+            String text = calls.messageOf(t);
             if (text != null) {
-                raw(layout.errorMessageKey);
+                b.raw(l.errorMessageKey);
                 string(text, max);
-                ascii('"');
+                b.ascii('"');
             }
         }
-        if (layout.json) {
-            raw(layout.stackTraceKey);
+        if (l.json) {
+            b.raw(l.stackTraceKey);
         } else {
-            ascii('\n');
+            b.ascii('\n');
         }
-        int start = pos;
-        beginString(stackMax);
-        stackTrace(t);
-        endString();
-        stackBytes = pos - start;
-        if (layout.json) {
-            ascii('"');
+        int start = b.pos;
+        b.beginString(stackMax);
+        if (fast || firstStackBytes <= stackMax) {
+            stack.write(t);
+        } else {
+            stack.writeWithin(t, stackMax);
         }
-    }
-
-    /** Writes the format's opening, then the UTC time as {@code 2026-11-22T02:49:49.123456Z}. */
-    private void timestamp() {
-        ensure(clock.length());
-        pos = clock.write(buf, pos, second, nanos);
+        b.endString();
+        stackBytes = b.pos - start;
+        if (l.json) {
+            b.ascii('"');
+        }
     }
 }

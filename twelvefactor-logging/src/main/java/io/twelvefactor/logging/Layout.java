@@ -17,6 +17,9 @@ final class Layout {
     private static final String[] LEVEL_NAMES = {"TRACE", "DEBUG", "INFO", "WARN", "ERROR"};
     private static final String[] GCP_SEVERITIES = {"DEBUG", "DEBUG", "INFO", "WARNING", "ERROR"};
 
+    /** What follows the logger name in the text format. */
+    static final byte[] TEXT_LOGGER_END = bytes(" - ");
+
     final int format;
     final boolean json;
     final byte[] open;
@@ -27,14 +30,19 @@ final class Layout {
     final byte[] threadKey;
     final byte[] traceKey;
     final byte[] spanKey;
+    /** The sampled flag of a span, as a whole member, where the format has one; else null. */
+    final byte[] sampledKey;
+    final byte[] notSampledKey;
     final byte[] tagsKey;
     final byte[] errorTypeKey;
     final byte[] errorMessageKey;
     final byte[] stackTraceKey;
     /** Reserved keys grouped by length, for a quick duplicate check; null where there are none. */
-    private final String[][] reservedByLength = new String[32][];
+    private final String[][] reservedByLength = new String[64][];
 
-    Layout(int format, String gcpProject) {
+    Layout(LogConfig config) {
+        int format = config.format;
+        String gcpProject = config.gcpProject;
         this.format = format;
         this.json = format != LogConfig.FORMAT_TEXT;
         String[] reserved;
@@ -43,33 +51,44 @@ final class Layout {
             for (int i = 0; i < 5; i++) {
                 levels[i] = bytes("\",\"log.level\":\"" + LEVEL_NAMES[i] + "\",\"message\":\"");
             }
-            loggerKey = bytes("\",\"ecs.version\":\"" + ECS_VERSION + "\",\"log.logger\":\"");
+            loggerKey = bytes("\",\"ecs.version\":\"" + ECS_VERSION + "\"" + ecsService(config.service)
+                    + ",\"log.logger\":\"");
             threadKey = bytes("\",\"process.thread.name\":\"");
             traceKey = bytes(",\"trace.id\":\"");
             spanKey = bytes(",\"span.id\":\"");
+            sampledKey = null;
+            notSampledKey = null;
             tagsKey = bytes(",\"tags\":[");
             errorTypeKey = bytes(",\"error.type\":\"");
             errorMessageKey = bytes(",\"error.message\":\"");
             stackTraceKey = bytes(",\"error.stack_trace\":\"");
             reserved = new String[] {"@timestamp", "log.level", "message", "ecs.version", "log.logger",
                 "process.thread.name", "trace.id", "span.id", "tags", "error.type", "error.message",
-                "error.stack_trace"};
+                "error.stack_trace", present(config.service.name(), "service.name"),
+                present(config.service.version(), "service.version"),
+                present(config.service.environment(), "service.environment"),
+                present(config.service.instance(), "service.node.name"),
+                present(config.service.dataset(), "event.dataset")};
         } else if (format == LogConfig.FORMAT_GCP) {
             open = bytes("{\"time\":\"");
             for (int i = 0; i < 5; i++) {
                 levels[i] = bytes("\",\"severity\":\"" + GCP_SEVERITIES[i] + "\",\"message\":\"");
             }
-            loggerKey = bytes("\",\"logger\":\"");
+            loggerKey = bytes("\"" + gcpService(config.service) + ",\"logger\":\"");
             threadKey = bytes("\",\"thread\":\"");
             traceKey = bytes(",\"logging.googleapis.com/trace\":\""
                     + (gcpProject == null ? "" : "projects/" + jsonEscape(gcpProject) + "/traces/"));
             spanKey = bytes(",\"logging.googleapis.com/spanId\":\"");
+            sampledKey = bytes(",\"logging.googleapis.com/trace_sampled\":true");
+            notSampledKey = bytes(",\"logging.googleapis.com/trace_sampled\":false");
             tagsKey = bytes(",\"tags\":[");
             errorTypeKey = null;
             errorMessageKey = null;
             stackTraceKey = bytes(",\"stack_trace\":\"");
             reserved = new String[] {"time", "severity", "message", "logger", "thread",
-                "logging.googleapis.com/trace", "logging.googleapis.com/spanId", "tags", "stack_trace"};
+                "logging.googleapis.com/trace", "logging.googleapis.com/spanId",
+                "logging.googleapis.com/trace_sampled", "tags", "stack_trace",
+                present(config.service.name(), "serviceContext")};
         } else {
             open = new byte[0];
             for (int i = 0; i < 5; i++) {
@@ -80,6 +99,8 @@ final class Layout {
             threadKey = null;
             traceKey = null;
             spanKey = null;
+            sampledKey = null;
+            notSampledKey = null;
             tagsKey = bytes(" tags=[");
             errorTypeKey = null;
             errorMessageKey = null;
@@ -87,6 +108,9 @@ final class Layout {
             reserved = new String[0];
         }
         for (String key : reserved) {
+            if (key == null) {
+                continue;
+            }
             String[] same = reservedByLength[key.length()];
             String[] grown = new String[same == null ? 1 : same.length + 1];
             if (same != null) {
@@ -95,6 +119,39 @@ final class Layout {
             grown[grown.length - 1] = key;
             reservedByLength[key.length()] = grown;
         }
+    }
+
+    /** The ECS service fields, each starting with a comma; empty when no service is named. */
+    private static String ecsService(ServiceIdentity s) {
+        return member("service.name", s.name()) + member("service.version", s.version())
+                + member("service.environment", s.environment()) + member("service.node.name", s.instance())
+                + member("event.dataset", s.dataset());
+    }
+
+    /** Google Cloud's {@code serviceContext}, which Error Reporting groups errors by; needs a name. */
+    private static String gcpService(ServiceIdentity s) {
+        if (s.name() == null) {
+            return "";
+        }
+        String version = s.version() == null ? "" : ",\"version\":\"" + jsonEscape(s.version()) + "\"";
+        return ",\"serviceContext\":{\"service\":\"" + jsonEscape(s.name()) + "\"" + version + "}";
+    }
+
+    private static String member(String key, String value) {
+        return value == null ? "" : ",\"" + key + "\":\"" + jsonEscape(value) + "\"";
+    }
+
+    /** The operator's value, at most 256 characters, so that it cannot crowd out the event. */
+    private static String cap(String value) {
+        if (value.length() <= 256) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(255)) ? 255 : 256;
+        return value.substring(0, end);
+    }
+
+    private static String present(String value, String key) {
+        return value == null ? null : key;
     }
 
     /** Whether the format writes a field named {@code key} itself. */
@@ -115,6 +172,12 @@ final class Layout {
         return false;
     }
 
+    /** Whether {@code key} is an MDC key the format writes as a trace field (JSON formats). */
+    boolean isTraceKey(String key) {
+        int len = key.length();
+        return json && (len == 8 && key.equals("trace_id") || len == 7 && key.equals("span_id"));
+    }
+
     /** The fixed bytes a logger writes after the message and before the thread name. */
     byte[] loggerPart(String name) {
         LineBuffer b = new LineBuffer(json);
@@ -123,14 +186,14 @@ final class Layout {
         if (json) {
             b.raw(threadKey);
         } else {
-            b.raw(bytes(" - "));
+            b.raw(TEXT_LOGGER_END);
         }
         return java.util.Arrays.copyOf(b.buf, b.pos);
     }
 
     private static String jsonEscape(String s) {
         LineBuffer b = new LineBuffer(true);
-        b.text(s);
+        b.text(cap(s));
         return new String(b.buf, 0, b.pos, StandardCharsets.UTF_8);
     }
 

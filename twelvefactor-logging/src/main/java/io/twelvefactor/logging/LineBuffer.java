@@ -4,16 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A growable byte buffer that encodes UTF-8 by hand, JSON-escapes strings and stops a string at a
- * byte limit without splitting a character or an escape sequence. One instance belongs to one
- * thread at a time; it is reused from event to event, so the hot path allocates nothing.
+ * The byte writer: a growable byte buffer that encodes UTF-8 by hand, JSON-escapes strings and
+ * stops a string at a byte limit without splitting a character or an escape sequence. One
+ * instance belongs to one thread at a time; it is reused from event to event, so the hot path
+ * allocates nothing. The writers of an event's parts share one and own nothing of its state.
  */
-class LineBuffer {
+final class LineBuffer {
 
     /** Appended where a string was cut: "…[truncated]". */
     static final byte[] CUT_MARK = "\u2026[truncated]".getBytes(StandardCharsets.UTF_8);
     /** Retained capacity; a buffer that grew past it for one large event is dropped after it. */
-    private static final int RETAINED = 64 * 1024;
+    private static int RETAINED = 64 * 1024;
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     /** For chars below 128: 0 = copy as is, otherwise the escape's second byte ('u' = \\u00XX). */
     private static final byte[] JSON_ESCAPES = new byte[128];
@@ -56,47 +57,47 @@ class LineBuffer {
     }
 
     /** Forgets the previous line, and a buffer that grew unusually large for it. */
-    final void reset() {
+    void reset() {
         if (buf.length > RETAINED) {
             buf = new byte[1024];
         }
         pos = 0;
     }
 
-    final void ensure(int extra) {
+    void ensure(int extra) {
         int needed = pos + extra;
         if (needed > buf.length) {
             buf = Arrays.copyOf(buf, Math.max(needed, buf.length * 2));
         }
     }
 
-    final void raw(byte[] bytes) {
+    void raw(byte[] bytes) {
         int n = bytes.length;
         ensure(n);
         System.arraycopy(bytes, 0, buf, pos, n);
         pos += n;
     }
 
-    final void raw(byte[] bytes, int length) {
+    void raw(byte[] bytes, int length) {
         ensure(length);
         System.arraycopy(bytes, 0, buf, pos, length);
         pos += length;
     }
 
-    final void ascii(char c) {
+    void ascii(char c) {
         ensure(1);
         buf[pos++] = (byte) c;
     }
 
     /** Starts string content that may take at most {@code maxBytes} bytes before its cut mark. */
-    final void beginString(int maxBytes) {
+    void beginString(int maxBytes) {
         cut = false;
         long end = (long) pos + maxBytes;
         stringEnd = end > Integer.MAX_VALUE - 64 ? Integer.MAX_VALUE - 64 : (int) end;
     }
 
     /** Ends string content, appending the cut mark if it was cut. */
-    final void endString() {
+    void endString() {
         if (cut) {
             raw(CUT_MARK);
             cut = false;
@@ -104,13 +105,44 @@ class LineBuffer {
         stringEnd = Integer.MAX_VALUE;
     }
 
+    /**
+     * Narrows the current string's limit to {@code maxBytes} more bytes (never widening it) and
+     * returns the limit to give back to {@link #widen}; for a part of a string with its own cap.
+     */
+    int narrow(int maxBytes) {
+        int saved = stringEnd;
+        long end = (long) pos + maxBytes;
+        if (end < stringEnd) {
+            stringEnd = (int) end;
+        }
+        return saved;
+    }
+
+    /**
+     * Ends a part opened by {@link #narrow}: marks it if it was cut, then restores the enclosing
+     * limit. Returns whether the part was cut; the enclosing string goes on uncut.
+     */
+    boolean widen(int saved) {
+        boolean wasCut = cut;
+        stringEnd = saved;
+        if (wasCut) {
+            cut = false;
+            if (pos + CUT_MARK.length <= saved) {
+                raw(CUT_MARK);
+            } else {
+                cut = true;
+            }
+        }
+        return wasCut;
+    }
+
     /** Appends {@code s} escaped, unless the current string was already cut. */
-    final void text(String s) {
+    void text(String s) {
         text(s, 0, s.length());
     }
 
     /** Appends {@code s[from, to)} escaped, unless the current string was already cut. */
-    final void text(String s, int from, int to) {
+    void text(String s, int from, int to) {
         if (pendingHigh != 0) {
             from = joinPending(s, from, to);
         }
@@ -170,7 +202,7 @@ class LineBuffer {
     }
 
     /** Writes a waiting high surrogate as what it is: lone, so U+FFFD. */
-    final void flushPending() {
+    void flushPending() {
         char high = pendingHigh;
         pendingHigh = 0;
         if (high != 0 && !cut) {
@@ -282,7 +314,7 @@ class LineBuffer {
     }
 
     /** Appends a decimal number inside string content (respecting the cut). */
-    final void textNumber(long v) {
+    void textNumber(long v) {
         if (pendingHigh != 0) {
             flushPending();
         }
@@ -298,7 +330,7 @@ class LineBuffer {
     }
 
     /** Appends a decimal number outside strings. */
-    final void number(long v) {
+    void number(long v) {
         ensure(20);
         if (v >= 0 && v < 10_000) {
             byte[] b = buf;

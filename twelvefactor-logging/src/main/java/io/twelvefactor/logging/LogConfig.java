@@ -1,6 +1,8 @@
 package io.twelvefactor.logging;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -40,8 +42,14 @@ final class LogConfig {
     final int format;
     final int maxLineBytes;
     final boolean julBridge;
+    /** The most frames written per exception ({@code LOG_STACK_MAX_FRAMES}); no limit by default. */
+    final int stackMaxFrames;
+    /** Package prefixes, each ending with '.', whose frames are folded ({@code LOG_STACK_FOLD}). */
+    final String[] stackFold;
     /** The Google Cloud project for trace resource names in the gcp format, or null. */
     final String gcpProject;
+    /** The service the lines belong to, from OpenTelemetry's variables. */
+    final ServiceIdentity service;
     /** Normalized logger-name prefix ({@link #normalize}) to level. */
     private final Map<String, Integer> levels;
 
@@ -56,8 +64,11 @@ final class LogConfig {
         this.format = format(env.get("LOG_FORMAT"), problems);
         this.maxLineBytes = maxLineBytes(env.get("LOG_MAX_LINE_BYTES"), problems);
         this.julBridge = bool(env, "LOG_JUL_BRIDGE", true, problems);
+        this.stackMaxFrames = stackMaxFrames(env.get("LOG_STACK_MAX_FRAMES"), problems);
+        this.stackFold = stackFold(env.get("LOG_STACK_FOLD"), problems);
         String project = env.get("GOOGLE_CLOUD_PROJECT");
         this.gcpProject = isUnset(project) ? null : trim(project);
+        this.service = ServiceIdentity.from(env, problems::report);
         this.levels = perLoggerLevels(env, problems);
     }
 
@@ -197,6 +208,64 @@ final class LogConfig {
         problems.report("LOG_MAX_LINE_BYTES=\"" + shorten(value) + "\" is not an integer of at least "
                 + MIN_MAX_LINE_BYTES + "; using " + DEFAULT_MAX_LINE_BYTES);
         return DEFAULT_MAX_LINE_BYTES;
+    }
+
+    private static int stackMaxFrames(String value, Problems problems) {
+        if (isUnset(value)) {
+            return Integer.MAX_VALUE;
+        }
+        String digits = trim(value);
+        boolean plain = digits.length() <= 9 && digits.charAt(0) != '0';
+        for (int i = 0; plain && i < digits.length(); i++) {
+            plain = digits.charAt(i) >= '0' && digits.charAt(i) <= '9';
+        }
+        // the shared grammar's integers: ASCII digits, no sign, no leading zero
+        if (plain) {
+            return Integer.parseInt(digits);
+        }
+        problems.report("LOG_STACK_MAX_FRAMES=\"" + shorten(value)
+                + "\" is not an integer of at least 1; writing every frame");
+        return Integer.MAX_VALUE;
+    }
+
+    private static String[] stackFold(String value, Problems problems) {
+        if (isUnset(value)) {
+            return new String[0];
+        }
+        List<String> prefixes = new ArrayList<>();
+        for (String entry : value.split(",", -1)) {
+            String p = trim(entry);
+            if (p.isEmpty()) {
+                continue;
+            }
+            if (!isPackageName(p)) {
+                problems.report("LOG_STACK_FOLD entry \"" + shorten(p) + "\" is not a package name such as "
+                        + "org.springframework.aop; ignoring this entry");
+                continue;
+            }
+            prefixes.add(p + ".");
+        }
+        return prefixes.toArray(new String[0]);
+    }
+
+    /** Dot-separated Java identifiers (ASCII letters, digits, {@code _} and {@code $}). */
+    private static boolean isPackageName(String s) {
+        boolean start = true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                if (start) {
+                    return false;
+                }
+                start = true;
+            } else if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$'
+                    || !start && c >= '0' && c <= '9') {
+                start = false;
+            } else {
+                return false;
+            }
+        }
+        return !start;
     }
 
     /** A boolean in the shared grammar: true/false, yes/no, on/off, 1/0, any case; else -1. */

@@ -23,18 +23,15 @@ public final class StdoutLogger implements Logger, LoggingEventAware {
     final String name;
     /** Events below this level are dropped; {@link LogConfig#OFF} drops all. */
     final int threshold;
-    /** The format's bytes from the end of the message to the thread name, with this name. */
-    final byte[] part;
-    /** Where encoders keep this logger's bytes with their thread's name. */
-    final int slot;
-    private final StdoutLoggerFactory factory;
+    /** The name as events carry it. */
+    private final LoggerName id;
+    private final EventWriter writer;
 
-    StdoutLogger(String name, int threshold, byte[] part, StdoutLoggerFactory factory) {
-        this.name = name;
+    StdoutLogger(LoggerName id, int threshold, EventWriter writer) {
+        this.name = id.name;
+        this.id = id;
         this.threshold = threshold;
-        this.part = part;
-        this.slot = name.hashCode();
-        this.factory = factory;
+        this.writer = writer;
     }
 
     @Override
@@ -49,18 +46,18 @@ public final class StdoutLogger implements Logger, LoggingEventAware {
 
     @Override
     public LoggingEventBuilder makeLoggingEventBuilder(Level level) {
-        return factory.builder(this, level.toInt());
+        return writer.builder(id, level.toInt());
     }
 
     @Override
     public void log(LoggingEvent event) {
-        factory.log(this, event);
+        writer.replay(id, threshold, event);
     }
 
     /** Logs a record from another API (JUL, System.Logger) whose message is already formatted. */
     void logFormatted(int level, String message, Throwable thrown, long millis) {
         if (level >= threshold) {
-            factory.logFormatted(this, level, message, thrown, millis);
+            writer.logFormatted(id, level, message, thrown, millis);
         }
     }
 
@@ -81,74 +78,52 @@ public final class StdoutLogger implements Logger, LoggingEventAware {
 
     @Override
     public void trace(String msg) {
-        if (LogConfig.TRACE >= threshold) {
-            factory.log(this, LogConfig.TRACE, null, msg, 0, null, null, null, null);
-        }
+        log(LogConfig.TRACE, null, msg, 0, null, null, null);
     }
 
     @Override
     public void trace(String format, Object arg) {
-        if (LogConfig.TRACE >= threshold) {
-            factory.log(this, LogConfig.TRACE, null, format, 1, arg, null, null, null);
-        }
+        log(LogConfig.TRACE, null, format, 1, arg, null, null);
     }
 
     @Override
     public void trace(String format, Object arg1, Object arg2) {
-        if (LogConfig.TRACE >= threshold) {
-            factory.log(this, LogConfig.TRACE, null, format, 2, arg1, arg2, null, null);
-        }
+        log(LogConfig.TRACE, null, format, 2, arg1, arg2, null);
     }
 
     @Override
     public void trace(String format, Object... arguments) {
-        if (LogConfig.TRACE >= threshold) {
-            factory.log(this, LogConfig.TRACE, null, format, arguments == null ? 0 : arguments.length, null, null,
-                    arguments, null);
-        }
+        logArray(LogConfig.TRACE, null, format, arguments);
     }
 
     @Override
     public void trace(String msg, Throwable t) {
-        if (LogConfig.TRACE >= threshold) {
-            factory.log(this, LogConfig.TRACE, null, msg, 0, null, null, null, t);
-        }
+        log(LogConfig.TRACE, null, msg, 0, null, null, t);
     }
 
     @Override
     public void trace(Marker marker, String msg) {
-        if (LogConfig.TRACE >= threshold) {
-            factory.log(this, LogConfig.TRACE, marker, msg, 0, null, null, null, null);
-        }
+        log(LogConfig.TRACE, marker, msg, 0, null, null, null);
     }
 
     @Override
     public void trace(Marker marker, String format, Object arg) {
-        if (LogConfig.TRACE >= threshold) {
-            factory.log(this, LogConfig.TRACE, marker, format, 1, arg, null, null, null);
-        }
+        log(LogConfig.TRACE, marker, format, 1, arg, null, null);
     }
 
     @Override
     public void trace(Marker marker, String format, Object arg1, Object arg2) {
-        if (LogConfig.TRACE >= threshold) {
-            factory.log(this, LogConfig.TRACE, marker, format, 2, arg1, arg2, null, null);
-        }
+        log(LogConfig.TRACE, marker, format, 2, arg1, arg2, null);
     }
 
     @Override
     public void trace(Marker marker, String format, Object... arguments) {
-        if (LogConfig.TRACE >= threshold) {
-            factory.log(this, LogConfig.TRACE, marker, format, arguments == null ? 0 : arguments.length, null, null,
-                    arguments, null);
-        }
+        logArray(LogConfig.TRACE, marker, format, arguments);
     }
 
     @Override
     public void trace(Marker marker, String msg, Throwable t) {
-        if (LogConfig.TRACE >= threshold) {
-            factory.log(this, LogConfig.TRACE, marker, msg, 0, null, null, null, t);
-        }
+        log(LogConfig.TRACE, marker, msg, 0, null, null, t);
     }
 
     @Override
@@ -163,74 +138,52 @@ public final class StdoutLogger implements Logger, LoggingEventAware {
 
     @Override
     public void debug(String msg) {
-        if (LogConfig.DEBUG >= threshold) {
-            factory.log(this, LogConfig.DEBUG, null, msg, 0, null, null, null, null);
-        }
+        log(LogConfig.DEBUG, null, msg, 0, null, null, null);
     }
 
     @Override
     public void debug(String format, Object arg) {
-        if (LogConfig.DEBUG >= threshold) {
-            factory.log(this, LogConfig.DEBUG, null, format, 1, arg, null, null, null);
-        }
+        log(LogConfig.DEBUG, null, format, 1, arg, null, null);
     }
 
     @Override
     public void debug(String format, Object arg1, Object arg2) {
-        if (LogConfig.DEBUG >= threshold) {
-            factory.log(this, LogConfig.DEBUG, null, format, 2, arg1, arg2, null, null);
-        }
+        log(LogConfig.DEBUG, null, format, 2, arg1, arg2, null);
     }
 
     @Override
     public void debug(String format, Object... arguments) {
-        if (LogConfig.DEBUG >= threshold) {
-            factory.log(this, LogConfig.DEBUG, null, format, arguments == null ? 0 : arguments.length, null, null,
-                    arguments, null);
-        }
+        logArray(LogConfig.DEBUG, null, format, arguments);
     }
 
     @Override
     public void debug(String msg, Throwable t) {
-        if (LogConfig.DEBUG >= threshold) {
-            factory.log(this, LogConfig.DEBUG, null, msg, 0, null, null, null, t);
-        }
+        log(LogConfig.DEBUG, null, msg, 0, null, null, t);
     }
 
     @Override
     public void debug(Marker marker, String msg) {
-        if (LogConfig.DEBUG >= threshold) {
-            factory.log(this, LogConfig.DEBUG, marker, msg, 0, null, null, null, null);
-        }
+        log(LogConfig.DEBUG, marker, msg, 0, null, null, null);
     }
 
     @Override
     public void debug(Marker marker, String format, Object arg) {
-        if (LogConfig.DEBUG >= threshold) {
-            factory.log(this, LogConfig.DEBUG, marker, format, 1, arg, null, null, null);
-        }
+        log(LogConfig.DEBUG, marker, format, 1, arg, null, null);
     }
 
     @Override
     public void debug(Marker marker, String format, Object arg1, Object arg2) {
-        if (LogConfig.DEBUG >= threshold) {
-            factory.log(this, LogConfig.DEBUG, marker, format, 2, arg1, arg2, null, null);
-        }
+        log(LogConfig.DEBUG, marker, format, 2, arg1, arg2, null);
     }
 
     @Override
     public void debug(Marker marker, String format, Object... arguments) {
-        if (LogConfig.DEBUG >= threshold) {
-            factory.log(this, LogConfig.DEBUG, marker, format, arguments == null ? 0 : arguments.length, null, null,
-                    arguments, null);
-        }
+        logArray(LogConfig.DEBUG, marker, format, arguments);
     }
 
     @Override
     public void debug(Marker marker, String msg, Throwable t) {
-        if (LogConfig.DEBUG >= threshold) {
-            factory.log(this, LogConfig.DEBUG, marker, msg, 0, null, null, null, t);
-        }
+        log(LogConfig.DEBUG, marker, msg, 0, null, null, t);
     }
 
     @Override
@@ -245,74 +198,52 @@ public final class StdoutLogger implements Logger, LoggingEventAware {
 
     @Override
     public void info(String msg) {
-        if (LogConfig.INFO >= threshold) {
-            factory.log(this, LogConfig.INFO, null, msg, 0, null, null, null, null);
-        }
+        log(LogConfig.INFO, null, msg, 0, null, null, null);
     }
 
     @Override
     public void info(String format, Object arg) {
-        if (LogConfig.INFO >= threshold) {
-            factory.log(this, LogConfig.INFO, null, format, 1, arg, null, null, null);
-        }
+        log(LogConfig.INFO, null, format, 1, arg, null, null);
     }
 
     @Override
     public void info(String format, Object arg1, Object arg2) {
-        if (LogConfig.INFO >= threshold) {
-            factory.log(this, LogConfig.INFO, null, format, 2, arg1, arg2, null, null);
-        }
+        log(LogConfig.INFO, null, format, 2, arg1, arg2, null);
     }
 
     @Override
     public void info(String format, Object... arguments) {
-        if (LogConfig.INFO >= threshold) {
-            factory.log(this, LogConfig.INFO, null, format, arguments == null ? 0 : arguments.length, null, null,
-                    arguments, null);
-        }
+        logArray(LogConfig.INFO, null, format, arguments);
     }
 
     @Override
     public void info(String msg, Throwable t) {
-        if (LogConfig.INFO >= threshold) {
-            factory.log(this, LogConfig.INFO, null, msg, 0, null, null, null, t);
-        }
+        log(LogConfig.INFO, null, msg, 0, null, null, t);
     }
 
     @Override
     public void info(Marker marker, String msg) {
-        if (LogConfig.INFO >= threshold) {
-            factory.log(this, LogConfig.INFO, marker, msg, 0, null, null, null, null);
-        }
+        log(LogConfig.INFO, marker, msg, 0, null, null, null);
     }
 
     @Override
     public void info(Marker marker, String format, Object arg) {
-        if (LogConfig.INFO >= threshold) {
-            factory.log(this, LogConfig.INFO, marker, format, 1, arg, null, null, null);
-        }
+        log(LogConfig.INFO, marker, format, 1, arg, null, null);
     }
 
     @Override
     public void info(Marker marker, String format, Object arg1, Object arg2) {
-        if (LogConfig.INFO >= threshold) {
-            factory.log(this, LogConfig.INFO, marker, format, 2, arg1, arg2, null, null);
-        }
+        log(LogConfig.INFO, marker, format, 2, arg1, arg2, null);
     }
 
     @Override
     public void info(Marker marker, String format, Object... arguments) {
-        if (LogConfig.INFO >= threshold) {
-            factory.log(this, LogConfig.INFO, marker, format, arguments == null ? 0 : arguments.length, null, null,
-                    arguments, null);
-        }
+        logArray(LogConfig.INFO, marker, format, arguments);
     }
 
     @Override
     public void info(Marker marker, String msg, Throwable t) {
-        if (LogConfig.INFO >= threshold) {
-            factory.log(this, LogConfig.INFO, marker, msg, 0, null, null, null, t);
-        }
+        log(LogConfig.INFO, marker, msg, 0, null, null, t);
     }
 
     @Override
@@ -327,74 +258,52 @@ public final class StdoutLogger implements Logger, LoggingEventAware {
 
     @Override
     public void warn(String msg) {
-        if (LogConfig.WARN >= threshold) {
-            factory.log(this, LogConfig.WARN, null, msg, 0, null, null, null, null);
-        }
+        log(LogConfig.WARN, null, msg, 0, null, null, null);
     }
 
     @Override
     public void warn(String format, Object arg) {
-        if (LogConfig.WARN >= threshold) {
-            factory.log(this, LogConfig.WARN, null, format, 1, arg, null, null, null);
-        }
+        log(LogConfig.WARN, null, format, 1, arg, null, null);
     }
 
     @Override
     public void warn(String format, Object arg1, Object arg2) {
-        if (LogConfig.WARN >= threshold) {
-            factory.log(this, LogConfig.WARN, null, format, 2, arg1, arg2, null, null);
-        }
+        log(LogConfig.WARN, null, format, 2, arg1, arg2, null);
     }
 
     @Override
     public void warn(String format, Object... arguments) {
-        if (LogConfig.WARN >= threshold) {
-            factory.log(this, LogConfig.WARN, null, format, arguments == null ? 0 : arguments.length, null, null,
-                    arguments, null);
-        }
+        logArray(LogConfig.WARN, null, format, arguments);
     }
 
     @Override
     public void warn(String msg, Throwable t) {
-        if (LogConfig.WARN >= threshold) {
-            factory.log(this, LogConfig.WARN, null, msg, 0, null, null, null, t);
-        }
+        log(LogConfig.WARN, null, msg, 0, null, null, t);
     }
 
     @Override
     public void warn(Marker marker, String msg) {
-        if (LogConfig.WARN >= threshold) {
-            factory.log(this, LogConfig.WARN, marker, msg, 0, null, null, null, null);
-        }
+        log(LogConfig.WARN, marker, msg, 0, null, null, null);
     }
 
     @Override
     public void warn(Marker marker, String format, Object arg) {
-        if (LogConfig.WARN >= threshold) {
-            factory.log(this, LogConfig.WARN, marker, format, 1, arg, null, null, null);
-        }
+        log(LogConfig.WARN, marker, format, 1, arg, null, null);
     }
 
     @Override
     public void warn(Marker marker, String format, Object arg1, Object arg2) {
-        if (LogConfig.WARN >= threshold) {
-            factory.log(this, LogConfig.WARN, marker, format, 2, arg1, arg2, null, null);
-        }
+        log(LogConfig.WARN, marker, format, 2, arg1, arg2, null);
     }
 
     @Override
     public void warn(Marker marker, String format, Object... arguments) {
-        if (LogConfig.WARN >= threshold) {
-            factory.log(this, LogConfig.WARN, marker, format, arguments == null ? 0 : arguments.length, null, null,
-                    arguments, null);
-        }
+        logArray(LogConfig.WARN, marker, format, arguments);
     }
 
     @Override
     public void warn(Marker marker, String msg, Throwable t) {
-        if (LogConfig.WARN >= threshold) {
-            factory.log(this, LogConfig.WARN, marker, msg, 0, null, null, null, t);
-        }
+        log(LogConfig.WARN, marker, msg, 0, null, null, t);
     }
 
     @Override
@@ -409,73 +318,64 @@ public final class StdoutLogger implements Logger, LoggingEventAware {
 
     @Override
     public void error(String msg) {
-        if (LogConfig.ERROR >= threshold) {
-            factory.log(this, LogConfig.ERROR, null, msg, 0, null, null, null, null);
-        }
+        log(LogConfig.ERROR, null, msg, 0, null, null, null);
     }
 
     @Override
     public void error(String format, Object arg) {
-        if (LogConfig.ERROR >= threshold) {
-            factory.log(this, LogConfig.ERROR, null, format, 1, arg, null, null, null);
-        }
+        log(LogConfig.ERROR, null, format, 1, arg, null, null);
     }
 
     @Override
     public void error(String format, Object arg1, Object arg2) {
-        if (LogConfig.ERROR >= threshold) {
-            factory.log(this, LogConfig.ERROR, null, format, 2, arg1, arg2, null, null);
-        }
+        log(LogConfig.ERROR, null, format, 2, arg1, arg2, null);
     }
 
     @Override
     public void error(String format, Object... arguments) {
-        if (LogConfig.ERROR >= threshold) {
-            factory.log(this, LogConfig.ERROR, null, format, arguments == null ? 0 : arguments.length, null, null,
-                    arguments, null);
-        }
+        logArray(LogConfig.ERROR, null, format, arguments);
     }
 
     @Override
     public void error(String msg, Throwable t) {
-        if (LogConfig.ERROR >= threshold) {
-            factory.log(this, LogConfig.ERROR, null, msg, 0, null, null, null, t);
-        }
+        log(LogConfig.ERROR, null, msg, 0, null, null, t);
     }
 
     @Override
     public void error(Marker marker, String msg) {
-        if (LogConfig.ERROR >= threshold) {
-            factory.log(this, LogConfig.ERROR, marker, msg, 0, null, null, null, null);
-        }
+        log(LogConfig.ERROR, marker, msg, 0, null, null, null);
     }
 
     @Override
     public void error(Marker marker, String format, Object arg) {
-        if (LogConfig.ERROR >= threshold) {
-            factory.log(this, LogConfig.ERROR, marker, format, 1, arg, null, null, null);
-        }
+        log(LogConfig.ERROR, marker, format, 1, arg, null, null);
     }
 
     @Override
     public void error(Marker marker, String format, Object arg1, Object arg2) {
-        if (LogConfig.ERROR >= threshold) {
-            factory.log(this, LogConfig.ERROR, marker, format, 2, arg1, arg2, null, null);
-        }
+        log(LogConfig.ERROR, marker, format, 2, arg1, arg2, null);
     }
 
     @Override
     public void error(Marker marker, String format, Object... arguments) {
-        if (LogConfig.ERROR >= threshold) {
-            factory.log(this, LogConfig.ERROR, marker, format, arguments == null ? 0 : arguments.length, null, null,
-                    arguments, null);
-        }
+        logArray(LogConfig.ERROR, marker, format, arguments);
     }
 
     @Override
     public void error(Marker marker, String msg, Throwable t) {
-        if (LogConfig.ERROR >= threshold) {
-            factory.log(this, LogConfig.ERROR, marker, msg, 0, null, null, null, t);
+        log(LogConfig.ERROR, marker, msg, 0, null, null, t);
+    }
+
+    private void log(int level, Marker marker, String message, int argCount, Object arg0, Object arg1,
+            Throwable thrown) {
+        if (level >= threshold) {
+            writer.log(id, level, marker, message, argCount, arg0, arg1, null, thrown);
+        }
+    }
+
+    private void logArray(int level, Marker marker, String message, Object[] args) {
+        if (level >= threshold) {
+            writer.log(id, level, marker, message, args == null ? 0 : args.length, null, null, args, null);
         }
     }
 }

@@ -16,8 +16,9 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * <p>SLF4J finds this class through {@link java.util.ServiceLoader}; applications do not call it.
  * Put {@code twelvefactor-logging} on the runtime classpath (or module path) as the only SLF4J
  * provider. On {@link #initialize()} the provider reads {@code LOG_LEVEL}, {@code LOG_LEVEL_<LOGGER>},
- * {@code LOG_LEVELS}, {@code LOG_FORMAT}, {@code LOG_MAX_LINE_BYTES}, {@code LOG_JUL_BRIDGE} and
- * {@code GOOGLE_CLOUD_PROJECT}, reports bad values once on stderr (using the defaults instead),
+ * {@code LOG_LEVELS}, {@code LOG_FORMAT}, {@code LOG_MAX_LINE_BYTES}, {@code LOG_STACK_MAX_FRAMES},
+ * {@code LOG_STACK_FOLD}, {@code LOG_JUL_BRIDGE}, {@code GOOGLE_CLOUD_PROJECT}, {@code OTEL_SERVICE_NAME}
+ * and {@code OTEL_RESOURCE_ATTRIBUTES}, reports bad values once on stderr (using the defaults instead),
  * and, unless {@code LOG_JUL_BRIDGE=false}, routes {@code java.util.logging} to the same stream.
  *
  * <p>Each event is written with one {@code write} to the file descriptor before the logging call

@@ -28,7 +28,7 @@ final class SystemLogger implements System.Logger {
     public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
         int l = level(level);
         if (l >= 0 && l >= logger.threshold) {
-            logger.logFormatted(l, localize(bundle, msg), thrown, EventEncoder.NO_TIMESTAMP);
+            logger.logFormatted(l, localize(bundle, msg), thrown, LogEvent.NO_TIMESTAMP);
         }
     }
 
@@ -47,7 +47,7 @@ final class SystemLogger implements System.Logger {
                 message = pattern;
             }
         }
-        logger.logFormatted(l, message, null, EventEncoder.NO_TIMESTAMP);
+        logger.logFormatted(l, message, null, LogEvent.NO_TIMESTAMP);
     }
 
     /** The SLF4J level of a System.Logger level, or -1 for {@code OFF}. */

@@ -44,6 +44,28 @@ class ChildJvmTest {
     }
 
     @Test
+    void withoutTheOpenTelemetryApiEventsCarryNoSpanAndNothingFails() throws Exception {
+        StringBuilder classPath = new StringBuilder();
+        int dropped = 0;
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (entry.contains("opentelemetry")) {
+                dropped++;
+            } else {
+                classPath.append(classPath.length() == 0 ? "" : java.io.File.pathSeparator).append(entry);
+            }
+        }
+        assertTrue(dropped > 0, "the test class path has no OpenTelemetry jar to leave out");
+        Child child = Child.startWith(classPath.toString(), "nospan");
+        assertTrue(child.process.waitFor(60, TimeUnit.SECONDS), "child did not exit");
+        List<String> lines = child.remainingLines();
+        assertEquals("", child.stderr.get(10, TimeUnit.SECONDS), "nothing on stderr");
+        assertEquals(1, lines.size(), lines.toString());
+        JsonNode e = Capture.parse(lines.get(0));
+        assertEquals("OpenTelemetry API present: false", e.get("message").asText());
+        assertTrue(!e.has("trace.id") && !e.has("span.id"), e.toString());
+    }
+
+    @Test
     void eventsLoggedByAShutdownHookAfterSigtermAllReachStdout() throws Exception {
         Child child = Child.start("sigterm", "LOG_FORMAT", "gcp");
         String ready = child.nextLine();
@@ -111,9 +133,13 @@ class ChildJvmTest {
         }
 
         static Child start(String mode, String... env) throws IOException {
+            return startWith(System.getProperty("java.class.path"), mode, env);
+        }
+
+        static Child startWith(String classPath, String mode, String... env) throws IOException {
             String java = ProcessHandle.current().info().command()
                     .orElse(System.getProperty("java.home") + "/bin/java");
-            ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+            ProcessBuilder builder = new ProcessBuilder(java, "-cp", classPath,
                     "-Dfile.encoding=ISO-8859-1", ChildMain.class.getName(), mode);
             builder.environment().keySet().removeIf(k -> k.startsWith("LOG_"));
             builder.environment().put("TZ", "Asia/Tokyo");

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
  * {@code sigterm}: installs a shutdown hook that logs events, prints READY, and waits forever.
  * {@code closed}: closes stdout, logs, and prints "still running" on stderr.
  * {@code init}: {@link #THREADS} threads log {@link #EVENTS} events each while SLF4J initialises.
+ * {@code nospan}: logs one event telling whether the OpenTelemetry API was found.
  */
 public final class ChildMain {
 
@@ -22,12 +23,16 @@ public final class ChildMain {
     /**
      * Runs one scenario.
      *
-     * @param args {@code exit}, {@code sigterm}, {@code closed} or {@code init}
+     * @param args {@code exit}, {@code sigterm}, {@code closed}, {@code init} or {@code nospan}
      * @throws Exception never in practice
      */
     public static void main(String[] args) throws Exception {
         if (args[0].equals("init")) {
             racingInitialisation();
+            return;
+        }
+        if (args[0].equals("nospan")) {
+            LoggerFactory.getLogger("child").info("OpenTelemetry API present: {}", CurrentSpan.PRESENT);
             return;
         }
         if (args[0].equals("closed")) {

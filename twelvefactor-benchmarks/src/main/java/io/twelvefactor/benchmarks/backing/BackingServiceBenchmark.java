@@ -34,9 +34,12 @@ public class BackingServiceBenchmark {
 
     /**
      * simple: a Heroku-style URL; encoded: a password full of escapes; multihost: libpq's
-     * failover list, for which URI returns a null host (and throws once an IPv6 host joins).
+     * failover list, for which URI returns a null host (and throws once an IPv6 host joins);
+     * hostless: libpq's socket form with query overrides; amqp: the RabbitMQ spec's vhost
+     * {@code /}; sentinel: Lettuce's Redis Sentinel form; kafka: Heroku's KAFKA_URL list
+     * (URI reads the second broker as a path).
      */
-    @Param({"simple", "encoded", "multihost"})
+    @Param({"simple", "encoded", "multihost", "hostless", "amqp", "sentinel", "kafka"})
     public String shape;
 
     private String url;
@@ -49,6 +52,11 @@ public class BackingServiceBenchmark {
                     + "?sslmode=verify-full&application_name=api%20v2";
             case "multihost" -> "postgresql://app:s3cret@db1.internal:5432,db2.internal:5433/orders"
                     + "?target_session_attrs=read-write";
+            case "hostless" -> "postgres:///orders?host=/var/run/postgresql&port=5433&user=app";
+            case "amqp" -> "amqps://worker:s3cret@mq.internal:5671/%2F?heartbeat=30";
+            case "sentinel" -> "redis-sentinel://:s3cret@s1.internal,s2.internal:26380/2"
+                    + "?sentinelMasterId=cache";
+            case "kafka" -> "kafka+ssl://b1.internal:9096,kafka+ssl://b2.internal:9096";
             default -> throw new IllegalArgumentException(shape);
         };
     }
@@ -56,15 +64,17 @@ public class BackingServiceBenchmark {
     @Benchmark
     public void parse(Blackhole bh) {
         BackingService d = BackingService.parse(url);
-        bh.consume(d.host());
+        bh.consume(d.hosts());
         bh.consume(d.port());
         bh.consume(d.password());
         bh.consume(d.database());
     }
 
+    /** The JDBC URL for the database shapes; the normalized URL for the others. */
     @Benchmark
     public String parseAndToJdbcUrl() {
-        return BackingService.parse(url).toJdbcUrl();
+        BackingService d = BackingService.parse(url);
+        return d.kind().equals("postgresql") && !d.hosts().isEmpty() ? d.toJdbcUrl() : d.toUrl();
     }
 
     @Benchmark

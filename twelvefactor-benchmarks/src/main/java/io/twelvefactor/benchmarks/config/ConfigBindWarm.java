@@ -26,6 +26,12 @@ public class ConfigBindWarm {
     private final Map<String, String> environment = ConfigFixtures.environment();
     private final Map<String, String> properties = ConfigFixtures.properties();
 
+    /** @return the config parsed by hand, the floor */
+    @Benchmark
+    public Object handWritten() {
+        return ConfigFixtures.handWritten(environment);
+    }
+
     /** @return the bound config */
     @Benchmark
     public Object twelvefactor() {

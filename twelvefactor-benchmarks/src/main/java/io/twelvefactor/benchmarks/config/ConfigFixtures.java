@@ -184,6 +184,61 @@ public final class ConfigFixtures {
         return Env.of(environment).bind(AppConfig.class);
     }
 
+    /**
+     * The floor: the same 20 variables read and parsed by hand with the JDK's own parsers
+     * ({@code Integer.parseInt}, {@code Duration.parse}, {@code Boolean.parseBoolean}…), with
+     * no validation beyond what those parsers do and no error collection: what binding costs
+     * when nothing is generic.
+     */
+    public static AppConfig handWritten(Map<String, String> env) {
+        Http http = new Http(env.get("APP_HTTP_HOST"), Integer.parseInt(env.get("APP_HTTP_PORT")),
+                Duration.parse(env.get("APP_HTTP_READ_TIMEOUT")), Duration.parse(env.get("APP_HTTP_WRITE_TIMEOUT")),
+                Integer.parseInt(env.get("APP_HTTP_MAX_CONNECTIONS")));
+        Db db = new Db(env.get("APP_DB_URL"), env.get("APP_DB_USER"), env.get("APP_DB_PASSWORD"),
+                Integer.parseInt(env.get("APP_DB_POOL_SIZE")), Duration.parse(env.get("APP_DB_CONNECT_TIMEOUT")),
+                Boolean.parseBoolean(env.get("APP_DB_SSL")));
+        Cache cache = new Cache(env.get("APP_CACHE_HOST"), Integer.parseInt(env.get("APP_CACHE_PORT")),
+                Duration.parse(env.get("APP_CACHE_TTL")), Long.parseLong(env.get("APP_CACHE_MAX_ENTRIES")));
+        String[] regions = env.get("APP_FEATURES_REGIONS").split(",", -1);
+        for (int i = 0; i < regions.length; i++) {
+            regions[i] = regions[i].trim();
+        }
+        Features features = new Features(Boolean.parseBoolean(env.get("APP_FEATURES_SEARCH")),
+                Boolean.parseBoolean(env.get("APP_FEATURES_BETA")), Double.parseDouble(env.get("APP_FEATURES_SAMPLE_RATE")),
+                List.of(regions), env.get("APP_FEATURES_REGION"));
+        return new AppConfig(http, db, cache, features);
+    }
+
+    // ---- a named group (Map of records) among many unrelated variables
+
+    /** Three datasources read as {@code Map<String, Datasource>}. */
+    public record GroupConfig(Map<String, Datasource> datasources, int port) {
+    }
+
+    /** One entry of the group. */
+    public record Datasource(String url, int poolSize, Duration connectTimeout) {
+    }
+
+    /** {@code DATASOURCES_<KEY>_*} for three keys, {@code PORT}, and {@code unrelated} other variables. */
+    public static Map<String, String> groupEnvironment(int unrelated) {
+        Map<String, String> map = new HashMap<>();
+        for (String key : new String[] {"MAIN", "REPLICA", "AUDIT"}) {
+            map.put("DATASOURCES_" + key + "_URL", "jdbc:postgresql://" + key.toLowerCase(java.util.Locale.ROOT) + "/app");
+            map.put("DATASOURCES_" + key + "_POOL_SIZE", "10");
+            map.put("DATASOURCES_" + key + "_CONNECT_TIMEOUT", "PT5S");
+        }
+        map.put("PORT", "8080");
+        for (int i = 0; i < unrelated; i++) {
+            map.put("UNRELATED_VARIABLE_" + i, "value-" + i);
+        }
+        return map;
+    }
+
+    /** twelvefactor: the named group. */
+    public static GroupConfig group(Map<String, String> environment) {
+        return Env.of(environment).bind(GroupConfig.class);
+    }
+
     /** SmallRye Config: a config with one map source and the mapping, then the mapping. */
     public static AppMapping smallrye(Map<String, String> properties) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()

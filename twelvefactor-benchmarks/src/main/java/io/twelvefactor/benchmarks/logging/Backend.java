@@ -78,7 +78,9 @@ final class Backend implements Closeable {
     }
 
     static Backend twelvefactor(OutputStream out) {
-        StdoutServiceProvider provider = StdoutServiceProvider.forStream(Map.of("LOG_LEVEL", "info"), out);
+        Map<String, String> env = new java.util.HashMap<>(Events.SERVICE);
+        env.put("LOG_LEVEL", "info");
+        StdoutServiceProvider provider = StdoutServiceProvider.forStream(env, out);
         MDCAdapter mdc = provider.getMDCAdapter();
         return new Backend(provider.getLoggerFactory().getLogger(LOGGER), mdc::put, out);
     }

@@ -24,7 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Scenarios: (a) info with two {@code {}} arguments; (b) (a) with three MDC entries; (c) the
  * fluent API with two arguments and three key-values; (d) (a) with a 20-frame exception on every
- * 100th event; (e) a call below the enabled level. Run at 1 and 2 threads ({@code -t}), with
+ * 100th event; (e) a call below the enabled level; (f) (a) with a 25-frame exception with one
+ * cause on every event. Every thread runs inside a current OpenTelemetry span, and
+ * twelvefactor-logging is given a service identity, so its lines carry service and trace fields
+ * (the peers, configured as usual, write neither). Run at 1, 2 and 8 threads ({@code -t}), with
  * {@code -prof gc}.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -64,6 +67,22 @@ public class LoggingBenchmark {
         }
     }
 
+    /** A current span on each benchmark thread, for the whole trial. */
+    @State(Scope.Thread)
+    public static class InSpan {
+        private Traced traced;
+
+        @Setup(Level.Trial)
+        public void start() {
+            traced = new Traced();
+        }
+
+        @TearDown(Level.Trial)
+        public void end() {
+            traced.close();
+        }
+    }
+
     /** Per-thread counter for scenario (d), without MDC. */
     @State(Scope.Thread)
     public static class Counter {
@@ -71,27 +90,32 @@ public class LoggingBenchmark {
     }
 
     @Benchmark
-    public void a_twoArguments() {
+    public void a_twoArguments(InSpan span) {
         Events.a(logging.logger);
     }
 
     @Benchmark
-    public void b_twoArgumentsThreeMdc(PerThread thread) {
+    public void b_twoArgumentsThreeMdc(PerThread thread, InSpan span) {
         Events.a(logging.logger);
     }
 
     @Benchmark
-    public void c_fluentThreeKeyValues() {
+    public void c_fluentThreeKeyValues(InSpan span) {
         Events.c(logging.logger);
     }
 
     @Benchmark
-    public void d_exceptionEvery100th(Counter counter) {
+    public void d_exceptionEvery100th(Counter counter, InSpan span) {
         Events.d(logging.logger, ++counter.n);
     }
 
     @Benchmark
-    public void e_disabled() {
+    public void e_disabled(InSpan span) {
         Events.e(logging.logger);
+    }
+
+    @Benchmark
+    public void f_exceptionWithCause(InSpan span) {
+        Events.f(logging.logger);
     }
 }
