@@ -32,6 +32,8 @@ final class Api implements HttpHandler {
     static final int MAX_NOTE_CHARS = 1000;
     static final int MAX_BODY_BYTES = 16 * 1024;
     private static final int LIST_LIMIT = 100;
+    /** How long a request refused while draining waits for its 503 (see {@link #holdRefusal()}). */
+    static final long REFUSAL_PAUSE_MILLIS = 100;
     private static final Logger log = LoggerFactory.getLogger(Api.class);
 
     private final NoteStore store;
@@ -60,6 +62,7 @@ final class Api implements HttpHandler {
             } else if (admitted.isEmpty()) {
                 // draining: refuse at the door so the drain converges; clients retry elsewhere
                 exchange.getResponseHeaders().set("Connection", "close");
+                holdRefusal();
                 status = error(exchange, 503, "shutting down: retry on another instance");
             } else {
                 try (Shutdown.InFlight request = admitted.get()) {
@@ -79,6 +82,22 @@ final class Api implements HttpHandler {
                     .addKeyValue("http.response.status_code", status)
                     .addKeyValue("event.duration", System.nanoTime() - start)
                     .log();
+        }
+    }
+
+    /**
+     * Holds a refusal for {@link #REFUSAL_PAUSE_MILLIS} before it is sent. A client that is
+     * refused at once reconnects at once, and its new connection waits in the listen backlog,
+     * where closing the listener resets it: a request sent and never answered. Held, the
+     * refusal is still in progress when the server stops (it stops accepting, closes its
+     * listener, then lets the exchanges in progress finish), so the client gets its 503 and
+     * its next connection meets a closed port: refused, nothing sent, retried elsewhere.
+     */
+    private static void holdRefusal() {
+        try {
+            Thread.sleep(REFUSAL_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();   // the executor is stopping: answer now
         }
     }
 

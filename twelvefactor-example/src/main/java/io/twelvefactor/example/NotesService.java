@@ -140,7 +140,11 @@ public final class NotesService {
         server.setExecutor(workers);
         server.createContext("/", new Api(store, shutdown, config.apiToken()));
         server.start();
-        shutdown.register(Phase.SERVERS, "http server", () -> server.stop(0));
+        // After the drain every request is answered 503 with Connection: close, each held for a
+        // moment (Api.holdRefusal). stop(1), not stop(0): the JDK server stops accepting, closes
+        // its listener, then lets the exchanges in progress (those held 503s) finish, up to 1 s,
+        // instead of resetting them; the clients' next connections are refused, cleanly.
+        shutdown.register(Phase.SERVERS, "http server", () -> server.stop(1));
         shutdown.register(Phase.WORKERS, "request workers", () -> {
             workers.shutdown();
             workers.awaitTermination(5, TimeUnit.SECONDS);
