@@ -9,6 +9,8 @@ module io.twelvefactor.lifecycle {
     requires jdk.unsupported;
     // the optional /livez, /readyz and /startupz server
     requires jdk.httpserver;
-    // RuntimeMXBean, for the startup time Shutdown.started() logs
+    // RuntimeMXBean, for the startup time Shutdown.started() logs where /proc is missing
     requires java.management;
+    // to see whether a System.Logger backend is installed before asking for one (see Log)
+    uses java.lang.System.LoggerFinder;
 }

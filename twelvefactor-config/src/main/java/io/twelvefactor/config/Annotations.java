@@ -57,9 +57,18 @@ final class Annotations {
     }
 
     static Annotations of(Class<?> type, RecordComponent[] components) {
+        Jars jars = new Jars();
+        try {
+            return of(type, components, jars);
+        } finally {
+            jars.close();
+        }
+    }
+
+    static Annotations of(Class<?> type, RecordComponent[] components, Jars jars) {
         Annotations a = new Annotations(components.length);
         try {
-            byte[] bytes = classFile(type);
+            byte[] bytes = classFile(type, jars);
             if (bytes != null && a.parse(new DataInputStream(new ByteArrayInputStream(bytes)))) {
                 a.fromClassFile = true;
                 return a;
@@ -78,7 +87,7 @@ final class Annotations {
      * shares the jar's open central directory with its class loader), anything else through
      * {@code getResourceAsStream}.
      */
-    static byte[] classFile(Class<?> type) throws IOException {
+    static byte[] classFile(Class<?> type, Jars jars) throws IOException {
         String entry = type.getName().replace('.', '/') + ".class";
         Module module = type.getModule();
         if (module.isNamed()) {
@@ -92,13 +101,11 @@ final class Annotations {
             return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
         }
         if (location != null && Files.isRegularFile(location)) {
-            // the runtime version resolves a multi-release jar's versioned entry as the class loader does
-            try (JarFile jar = new JarFile(location.toFile(), false, ZipFile.OPEN_READ, Runtime.version())) {
-                JarEntry found = jar.getJarEntry(entry);
-                if (found != null) {
-                    try (InputStream in = jar.getInputStream(found)) {
-                        return in.readAllBytes();
-                    }
+            JarFile jar = jars.open(location);
+            JarEntry found = jar.getJarEntry(entry);
+            if (found != null) {
+                try (InputStream in = jar.getInputStream(found)) {
+                    return in.readAllBytes();
                 }
             }
         }
@@ -116,6 +123,46 @@ final class Annotations {
             return url == null || !"file".equals(url.getProtocol()) ? null : Path.of(url.toURI());
         } catch (SecurityException | URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
             return null;
+        }
+    }
+
+    /**
+     * The jar last read from, kept open while one plan reads the class files of its records
+     * (nested records usually sit in the same jar): opening a jar, even one whose central
+     * directory the class loader already shares, costs a fresh JVM a few hundred microseconds.
+     * Not thread-safe; one per plan, closed when the plan is built.
+     */
+    static final class Jars {
+        private Path location;
+        private JarFile jar;
+
+        Jars() {
+        }
+
+        /** The open jar at {@code location}, opening it (and closing the previous one) when needed. */
+        JarFile open(Path location) throws IOException {
+            if (jar != null && location.equals(this.location)) {
+                return jar;
+            }
+            close();
+            // the runtime version resolves a multi-release jar's versioned entry as the class loader does
+            jar = new JarFile(location.toFile(), false, ZipFile.OPEN_READ, Runtime.version());
+            this.location = location;
+            return jar;
+        }
+
+        /** Closes the open jar, if any; an error closing a read-only jar changes no result. */
+        void close() {
+            JarFile open = jar;
+            jar = null;
+            location = null;
+            if (open != null) {
+                try {
+                    open.close();
+                } catch (IOException e) {
+                    // nothing was written; the plan is complete
+                }
+            }
         }
     }
 

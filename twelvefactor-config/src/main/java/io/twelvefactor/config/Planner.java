@@ -30,6 +30,8 @@ final class Planner {
     private int listDepth;
     /** Whether this planner plans the value record of a Map of records. */
     private boolean inGroup;
+    /** The jar class files are read from, open for one plan; shared with the planners it starts. */
+    private Annotations.Jars jars = new Annotations.Jars();
 
     private Planner(Class<?> type, Map<Class<?>, Function<String, ?>> converters) {
         this(type.getSimpleName(), converters);
@@ -46,26 +48,38 @@ final class Planner {
             throw new IllegalArgumentException(type.getName() + " is not a record; declare the configuration as a record");
         }
         Planner planner = new Planner(type, converters);
-        Annotations annotations = Annotations.of(type, type.getRecordComponents());
+        try {
+            return planner.plan(type);
+        } finally {
+            planner.jars.close();
+        }
+    }
+
+    private Plan plan(Class<?> type) {
+        Annotations annotations = Annotations.of(type, type.getRecordComponents(), jars);
         String prefix = annotations.prefix;
         String name = prefix == null ? "" : prefix;
         if (prefix != null && !Names.isValid(name)) {
             // Every derived name would repeat this problem; report it alone.
-            planner.problem(name, "@Prefix is not a valid variable name; use letters, digits and '_'");
-            return new Plan(null, planner.problems);
+            problem(name, "@Prefix is not a valid variable name; use letters, digits and '_'");
+            return new Plan(null, problems);
         }
-        RecordNode node = planner.record(type, name, false, type.getSimpleName(), annotations);
-        planner.checkGroups();
+        RecordNode node = record(type, name, false, type.getSimpleName(), annotations);
+        checkGroups();
         Unread unread = prefix == null ? null : new Unread(prefix, type.getSimpleName(),
-                java.util.Set.copyOf(planner.names.keySet()), planner.groupPrefixes());
-        return new Plan(node, planner.problems, unread);
+                java.util.Set.copyOf(names.keySet()), groupPrefixes());
+        return new Plan(node, problems, unread);
     }
 
     /** The plan of element {@code prefix} of a list of records (element 0 was checked with the whole type). */
     static RecordNode element(Class<?> type, String prefix, Map<Class<?>, Function<String, ?>> converters) {
         Planner planner = new Planner(type, converters);
         planner.listDepth = 1;
-        return planner.record(type, prefix, false, type.getSimpleName(), null);
+        try {
+            return planner.record(type, prefix, false, type.getSimpleName(), null);
+        } finally {
+            planner.jars.close();
+        }
     }
 
     /** Plans a record; {@code known} are its annotations when already read, or null. */
@@ -90,7 +104,7 @@ final class Planner {
                     + " exported or opened to module io.twelvefactor.config");
         }
         path.add(type);
-        Annotations annotations = known != null ? known : Annotations.of(type, components);
+        Annotations annotations = known != null ? known : Annotations.of(type, components, jars);
         Node[] nodes = new Node[components.length];
         for (int i = 0; i < components.length; i++) {
             nodes[i] = component(components[i], annotations, i, prefix,
@@ -185,6 +199,7 @@ final class Planner {
     /** A named group: the value record is planned once as entry {@code NAME} to find its variables. */
     private Node recordMap(String name, Class<?> valueType, String where) {
         Planner entry = new Planner(root, converters);
+        entry.jars = jars;
         entry.listDepth = 1;
         entry.inGroup = true;
         entry.path.addAll(path);

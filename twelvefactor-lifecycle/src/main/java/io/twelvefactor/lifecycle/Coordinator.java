@@ -23,7 +23,8 @@ import java.util.function.LongSupplier;
  */
 final class Coordinator {
 
-    static final System.Logger LOG = System.getLogger(Shutdown.class.getName());
+    /** Chooses its backend on the first line logged (see {@link Log}): install() looks nothing up. */
+    static final System.Logger LOG = new Log();
     static final long NO_TIMEOUT = Long.MAX_VALUE;
     /** How often a wait re-reads an injected clock, or looks for a hook stuck in System.exit. */
     private static final long SLICE_NANOS = 10_000_000;
@@ -317,8 +318,10 @@ final class Coordinator {
             } finally {
                 summaryWritten.countDown();
             }
-            LOG.log(finished.exitCode() == Shutdown.EXIT_OK ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
-                    line);
+            if (!Log.toStderr()) { // else the line just written is the log line
+                LOG.log(finished.exitCode() == Shutdown.EXIT_OK ? System.Logger.Level.INFO
+                        : System.Logger.Level.WARNING, line);
+            }
         }
     }
 
@@ -328,12 +331,14 @@ final class Coordinator {
      */
     void announce(System.Logger.Level level, String line) {
         writeErr(line);
-        LOG.log(level, line);
+        if (!Log.toStderr()) {
+            LOG.log(level, line);
+        }
     }
 
     private static void writeErr(String line) {
         PrintStream err = System.err;
-        err.println("twelvefactor-lifecycle: " + line);
+        err.println(Log.STDERR_PREFIX + line);
         err.flush();
     }
 

@@ -1,8 +1,12 @@
 package io.twelvefactor.lifecycle;
 
+import java.lang.invoke.LambdaConversionException;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.function.Consumer;
 
 /**
@@ -16,48 +20,33 @@ final class PosixSignals implements SignalSource {
 
     static final String[] NAMES = {"TERM", "INT", "HUP"};
 
-    private static final System.Logger LOG = System.getLogger(Shutdown.class.getName());
+    private static final System.Logger LOG = Coordinator.LOG;
 
     @Override
     public void subscribe(Consumer<String> handler) {
         Method handle;
         Method chained;
         Class<?> signalClass;
-        Class<?> handlerClass;
         Object ignored;
+        MethodHandle newHandler;
         try {
             signalClass = Class.forName("sun.misc.Signal");
-            handlerClass = Class.forName("sun.misc.SignalHandler");
+            Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
             handle = signalClass.getMethod("handle", signalClass, handlerClass);
             chained = handlerClass.getMethod("handle", signalClass);
             ignored = handlerClass.getField("SIG_IGN").get(null);
+            newHandler = handlerFactory(signalClass, handlerClass);
         } catch (ReflectiveOperationException | LinkageError e) {
             LOG.log(System.Logger.Level.WARNING, "sun.misc.Signal is not available (is the jdk.unsupported module"
                     + " in this runtime?); SIGTERM, SIGINT and SIGHUP fall back to the JVM's shutdown hook", e);
             return;
         }
         for (String name : NAMES) {
-            Object[] previous = new Object[1];
-            Object ours = Proxy.newProxyInstance(PosixSignals.class.getClassLoader(), new Class<?>[] {handlerClass},
-                    (proxy, method, args) -> switch (method.getName()) {
-                        case "handle" -> {
-                            // ours runs the whole shutdown on this thread, so a handler installed
-                            // before ours gets a thread of its own
-                            if (previous[0] != null && !previous[0].getClass().getName().startsWith("sun.misc.")) {
-                                Object signal = args[0];
-                                new Thread(() -> chain(previous[0], chained, signal, name),
-                                        "SIG" + name + " handler (chained)").start();
-                            }
-                            handler.accept(name); // no reflection here: Signal.getName would be slow the first time
-                            yield null;
-                        }
-                        case "hashCode" -> System.identityHashCode(proxy);
-                        case "equals" -> proxy == args[0];
-                        default -> "twelvefactor-lifecycle SIG" + name + " handler";
-                    });
+            Relay relay = new Relay(name, handler, chained);
             try {
-                previous[0] = handle.invoke(null, signalClass.getConstructor(String.class).newInstance(name), ours);
-                if (previous[0] == ignored) {
+                Object ours = newHandler.invoke(relay);
+                relay.previous = handle.invoke(null, signalClass.getConstructor(String.class).newInstance(name), ours);
+                if (relay.previous == ignored) {
                     LOG.log(System.Logger.Level.WARNING, "SIG" + name + " is ignored by this process (inherited from"
                             + " its parent, as under nohup or a non-interactive shell's background job); SIG" + name
                             + " will not start a graceful shutdown");
@@ -66,9 +55,79 @@ final class PosixSignals implements SignalSource {
                 LOG.log(System.Logger.Level.WARNING, "cannot handle SIG" + name + " (" + e.getCause().getMessage()
                         + "; the JVM runs with -Xrs?); SIG" + name + " will stop the process without the graceful"
                         + " shutdown");
-            } catch (ReflectiveOperationException e) {
+            } catch (Throwable e) {
                 LOG.log(System.Logger.Level.WARNING, "cannot handle SIG" + name, e);
             }
+        }
+    }
+
+    /**
+     * A factory of {@code sun.misc.SignalHandler}s, each calling {@link Relay#handle} of the relay
+     * it is made with: a class spun by {@link LambdaMetafactory}, as for a lambda, since the
+     * interface cannot be named in source without the warning. A {@link java.lang.reflect.Proxy}
+     * would do too, at several times the startup cost: it generates its class and defines a
+     * module for it.
+     */
+    private static MethodHandle handlerFactory(Class<?> signalClass, Class<?> handlerClass)
+            throws ReflectiveOperationException {
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        MethodType handleType = MethodType.methodType(void.class, signalClass);
+        try {
+            return LambdaMetafactory.metafactory(lookup, "handle", MethodType.methodType(handlerClass, Relay.class),
+                    handleType, lookup.findVirtual(Relay.class, "handle", MethodType.methodType(void.class, Object.class)),
+                    handleType).getTarget();
+        } catch (LambdaConversionException e) {
+            throw new NoSuchMethodException("sun.misc.SignalHandler.handle(Signal): " + e.getMessage());
+        }
+    }
+
+    /** What our handler of one signal does; {@code previous} is the handler it replaced. */
+    static final class Relay {
+        private final String name;
+        private final Consumer<String> handler;
+        private final Method chained;
+        volatile Object previous;
+
+        Relay(String name, Consumer<String> handler, Method chained) {
+            this.name = name;
+            this.handler = handler;
+            this.chained = chained;
+        }
+
+        /** Called by the JDK on a thread of its own for each signal. */
+        void handle(Object signal) {
+            Object before = previous;
+            // ours runs the whole shutdown on this thread, so a handler installed
+            // before ours gets a thread of its own
+            if (before != null && !before.getClass().getName().startsWith("sun.misc.")) {
+                new Thread(new Chained(before, chained, signal, name), "SIG" + name + " handler (chained)").start();
+            }
+            handler.accept(name); // no reflection here: Signal.getName would be slow the first time
+        }
+
+        @Override
+        public String toString() {
+            return "twelvefactor-lifecycle SIG" + name + " handler";
+        }
+    }
+
+    /** Runs a handler installed before ours; a named class, as lambdas are slow the first time. */
+    private static final class Chained implements Runnable {
+        private final Object previous;
+        private final Method handle;
+        private final Object signal;
+        private final String name;
+
+        Chained(Object previous, Method handle, Object signal, String name) {
+            this.previous = previous;
+            this.handle = handle;
+            this.signal = signal;
+            this.name = name;
+        }
+
+        @Override
+        public void run() {
+            chain(previous, handle, signal, name);
         }
     }
 

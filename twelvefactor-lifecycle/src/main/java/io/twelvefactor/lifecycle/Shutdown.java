@@ -1,6 +1,5 @@
 package io.twelvefactor.lifecycle;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -57,7 +56,7 @@ public final class Shutdown {
         core = new Coordinator(Settings.from(b.env, b.timeout, b.delay, b.healthPort), b.clock, b.systemClock, b.exitAction, b.haltAction,
                 b.forceOnSecondSigterm, b.signalExitStatus,
                 nanosOrZero(b.checkInterval));
-        b.signals.subscribe(core::onSignal);
+        b.signals.subscribe(new Defaults.ToCoordinator(core));
     }
 
     /**
@@ -186,12 +185,13 @@ public final class Shutdown {
 
     /**
      * Marks startup as done: readiness turns true (unless shutdown already began) and the time
-     * since the JVM started is logged.
+     * since the JVM started is logged. On Linux that time is the process's age as the kernel
+     * keeps it, to 10 ms; elsewhere the {@code RuntimeMXBean}'s uptime.
      *
      * @return the time since the JVM started
      */
     public Duration started() {
-        Duration uptime = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
+        Duration uptime = Duration.ofMillis(Uptime.millis());
         core.started = true;
         Coordinator.LOG.log(System.Logger.Level.INFO, "started in " + uptime.toMillis() + " ms since JVM start; "
                 + (core.shuttingDown ? "shutdown already began, so staying not ready" : "ready"));
@@ -517,11 +517,11 @@ public final class Shutdown {
      */
     public static final class Builder {
         private Map<String, String> env = System.getenv();
-        private LongSupplier clock = System::nanoTime;
+        private LongSupplier clock = new Defaults.SystemClock();
         private boolean systemClock = true;
-        private IntConsumer exitAction = status -> Runtime.getRuntime().exit(status);
-        private IntConsumer haltAction = status -> Runtime.getRuntime().halt(status);
-        private SignalSource signals = handler -> { };
+        private IntConsumer exitAction = new Defaults.RuntimeEnd(false);
+        private IntConsumer haltAction = new Defaults.RuntimeEnd(true);
+        private SignalSource signals = new Defaults.NoSignals();
         private boolean forceOnSecondSigterm;
         private boolean signalExitStatus;
         /** Typed settings; null means "read the variable". */
@@ -722,8 +722,7 @@ public final class Shutdown {
                 }
                 signals = new PosixSignals();
                 Shutdown s = build();
-                Thread hook = new Thread(s.core::onJvmExit, "twelvefactor-jvm-shutdown");
-                Runtime.getRuntime().addShutdownHook(hook);
+                Runtime.getRuntime().addShutdownHook(new Defaults.JvmExitHook(s.core));
                 installed = s;
                 return s;
             }

@@ -37,11 +37,14 @@ final class Child implements AutoCloseable {
         this.errReader = reader(process.getErrorStream(), err, "stderr");
     }
 
-    static Child start(String scenario, Map<String, String> env) throws IOException {
+    static Child start(String scenario, Map<String, String> env, String... jvmOptions) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = location(Shutdown.class) + File.pathSeparator + location(ChildMain.class);
-        ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Dfile.encoding=UTF-8", "-cp", cp, ChildMain.class.getName(), scenario);
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Dfile.encoding=UTF-8"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", cp, ChildMain.class.getName(), scenario));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeAll(List.of("SHUTDOWN_TIMEOUT", "SHUTDOWN_DELAY", "HEALTH_PORT", "JAVA_TOOL_OPTIONS"));
         pb.environment().putAll(env);
         return new Child(pb.start());

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +33,35 @@ class ChildJvmTest {
             assertTrue(summary.matches(".*shutdown after SIGTERM took \\d+ ms, exit code 0: http OK \\d+ ms,"
                     + " jobs OK \\d+ ms, db OK \\d+ ms"), summary);
             assertTrue(child.stderr().stream().anyMatch(l -> l.contains("started in ")), child.dump());
+        }
+    }
+
+    /**
+     * Without a System.Logger backend of the application's, neither starting nor stopping
+     * starts java.util.logging (tens of milliseconds) or the JMX machinery, and installing
+     * starts no thread: the lines go to stderr.
+     */
+    @Test
+    void startingAndStoppingLoadNeitherJavaUtilLoggingNorJmxAndStartNoThread() throws Exception {
+        Path classes = Files.createTempFile("lifecycle-classes", ".log");
+        try (Child child = Child.start("quiet", Map.of("SHUTDOWN_TIMEOUT", "3s"),
+                "-Xlog:class+load=info:file=" + classes)) {
+            assertEquals("THREADS none new", child.awaitOut("THREADS"), child.dump());
+            child.awaitOut("READY");
+            child.awaitErr("twelvefactor-lifecycle: INFO: started in ");
+            child.kill("TERM");
+            assertEquals(Shutdown.EXIT_OK, child.awaitExit(), child.dump());
+            assertEquals(List.of("HOOK db"), hooks(child), child.dump());
+            child.awaitErr("twelvefactor-lifecycle: INFO: hook 'db' OK in ");
+            child.awaitErr(SUMMARY);
+            String loaded = Files.readString(classes);
+            assertTrue(loaded.contains(" io.twelvefactor.lifecycle.Shutdown "), "the class log is empty?\n" + loaded);
+            for (String absent : List.of("java.util.logging.LogManager", "java.lang.management.ManagementFactory",
+                    "java.lang.reflect.Proxy")) {
+                assertFalse(loaded.contains(" " + absent + " "), absent + " was loaded" + child.dump());
+            }
+        } finally {
+            Files.deleteIfExists(classes);
         }
     }
 
@@ -198,7 +229,7 @@ class ChildJvmTest {
             assertEquals(List.of("HOOK http"), hooks(child));
             assertTrue(child.awaitErr(SUMMARY).endsWith("exit code 0: http OK " + hookMs(child, "http") + " ms"),
                     child.dump());
-            assertTrue(child.stderr().contains("INFO: probe server listening on port " + health
+            assertTrue(child.stderr().contains("twelvefactor-lifecycle: INFO: probe server listening on port " + health
                     + " (HEALTH_PORT): /livez, /readyz, /startupz"), child.dump());
         }
     }

@@ -7,7 +7,10 @@ import java.io.OutputStream;
 import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,8 +33,14 @@ public final class ChildMain {
      * @throws Exception if the scenario fails to set up
      */
     public static void main(String[] args) throws Exception {
+        Set<String> threadsAtStart = threadNames();
         if (args[0].equals("chain")) {
             installPreviousTermHandler();
+        }
+        if (args[0].equals("blocked-log")) {
+            // JUL configured by the application: lifecycle then logs through System.Logger to JUL
+            System.setProperty("java.util.logging.config.file",
+                    Path.of(System.getProperty("java.home"), "conf", "logging.properties").toString());
         }
         Shutdown sd = Shutdown.install();
         switch (args[0]) {
@@ -104,6 +113,16 @@ public final class ChildMain {
                     new CountDownLatch(1).await(); // slower than the budget
                 });
                 taken.await();
+            }
+            case "quiet" -> {
+                sd.register("db", say("db"));
+                sd.started();
+                Set<String> started = threadNames();
+                started.removeAll(threadsAtStart);
+                out("THREADS " + (started.isEmpty() ? "none new" : String.join(",", started)));
+                out("READY");
+                sd.await();
+                return;
             }
             case "http" -> {
                 HttpServer app = serve(sd);
@@ -200,6 +219,14 @@ public final class ChildMain {
                 });
         signal.getMethod("handle", signal, handler).invoke(null, signal.getConstructor(String.class).newInstance("TERM"),
                 previous);
+    }
+
+    private static Set<String> threadNames() {
+        Set<String> names = new TreeSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            names.add(t.getName());
+        }
+        return names;
     }
 
     private static Hook say(String name) {

@@ -19,7 +19,8 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * {@code LOG_LEVELS}, {@code LOG_FORMAT}, {@code LOG_MAX_LINE_BYTES}, {@code LOG_STACK_MAX_FRAMES},
  * {@code LOG_STACK_FOLD}, {@code LOG_JUL_BRIDGE}, {@code GOOGLE_CLOUD_PROJECT}, {@code OTEL_SERVICE_NAME}
  * and {@code OTEL_RESOURCE_ATTRIBUTES}, reports bad values once on stderr (using the defaults instead),
- * and, unless {@code LOG_JUL_BRIDGE=false}, routes {@code java.util.logging} to the same stream.
+ * and, unless {@code LOG_JUL_BRIDGE=false}, routes {@code java.util.logging} to the same stream
+ * from the moment it starts (see {@link JulBridge}).
  *
  * <p>Each event is written with one {@code write} to the file descriptor before the logging call
  * returns, so nothing is lost on {@code System.exit}, SIGTERM or a crash, and lines from
@@ -116,14 +117,15 @@ public final class StdoutServiceProvider implements SLF4JServiceProvider {
     }
 
     /**
-     * Reads the configuration from the environment and installs the {@code java.util.logging}
-     * bridge unless {@code LOG_JUL_BRIDGE=false}. Called once by SLF4J.
+     * Reads the configuration from the environment and, unless {@code LOG_JUL_BRIDGE=false},
+     * arranges for {@code java.util.logging} to be routed here when it starts (see
+     * {@link JulBridge}). Called once by SLF4J.
      */
     @Override
     public void initialize() {
         StdoutLoggerFactory f = (StdoutLoggerFactory) getLoggerFactory();
         if (system && f.config.julBridge) {
-            JulHandler.install(f);
+            JulBridge.installWhenUsed(f); // when java.util.logging starts, if it ever does
         }
     }
 }

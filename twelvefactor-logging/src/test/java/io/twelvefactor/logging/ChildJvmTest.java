@@ -1,6 +1,7 @@
 package io.twelvefactor.logging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -102,6 +105,37 @@ class ChildJvmTest {
         assertTrue(child.stderr.get(10, TimeUnit.SECONDS).contains("from JUL"), "JUL kept its console handler");
     }
 
+    /**
+     * Logging through SLF4J and System.Logger does not start java.util.logging, which costs
+     * tens of milliseconds; the bridge is installed when JUL starts ({@code exit} above).
+     */
+    @Test
+    void javaUtilLoggingIsNotStartedUntilSomethingUsesIt() throws Exception {
+        Path classes = Files.createTempFile("logging-classes", ".log");
+        try {
+            // without the OpenTelemetry API, which uses JUL itself when asked for the current span
+            StringBuilder classPath = new StringBuilder();
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                if (!entry.contains("opentelemetry")) {
+                    classPath.append(classPath.length() == 0 ? "" : java.io.File.pathSeparator).append(entry);
+                }
+            }
+            Child child = Child.startWith(classPath.toString(), List.of("-Xlog:class+load=info:file=" + classes),
+                    "quiet");
+            assertTrue(child.process.waitFor(60, TimeUnit.SECONDS), "child did not exit");
+            List<String> lines = child.remainingLines();
+            assertEquals(0, child.process.exitValue(), child.stderr.get(10, TimeUnit.SECONDS));
+            assertEquals(2, lines.size(), lines.toString());
+            assertEquals("from SLF4J", Capture.parse(lines.get(0)).get("message").asText());
+            assertEquals("from System.Logger", Capture.parse(lines.get(1)).get("message").asText());
+            String loaded = Files.readString(classes);
+            assertTrue(loaded.contains(" io.twelvefactor.logging.StdoutServiceProvider "), "class log empty?\n" + loaded);
+            assertFalse(loaded.contains(" java.util.logging.LogManager "), "JUL was started");
+        } finally {
+            Files.deleteIfExists(classes);
+        }
+    }
+
     @Test
     void eventsLoggedWhileSlf4jInitialisesAreNotLost() throws Exception {
         Child child = Child.start("init");
@@ -136,11 +170,23 @@ class ChildJvmTest {
             return startWith(System.getProperty("java.class.path"), mode, env);
         }
 
+        static Child start(List<String> jvmOptions, String mode, String... env) throws IOException {
+            return startWith(System.getProperty("java.class.path"), jvmOptions, mode, env);
+        }
+
         static Child startWith(String classPath, String mode, String... env) throws IOException {
+            return startWith(classPath, List.of(), mode, env);
+        }
+
+        static Child startWith(String classPath, List<String> jvmOptions, String mode, String... env)
+                throws IOException {
             String java = ProcessHandle.current().info().command()
                     .orElse(System.getProperty("java.home") + "/bin/java");
-            ProcessBuilder builder = new ProcessBuilder(java, "-cp", classPath,
-                    "-Dfile.encoding=ISO-8859-1", ChildMain.class.getName(), mode);
+            List<String> command = new ArrayList<>(List.of(java, "-cp", classPath, "-Dfile.encoding=ISO-8859-1"));
+            command.addAll(jvmOptions);
+            command.add(ChildMain.class.getName());
+            command.add(mode);
+            ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().keySet().removeIf(k -> k.startsWith("LOG_"));
             builder.environment().put("TZ", "Asia/Tokyo");
             for (int i = 0; i < env.length; i += 2) {

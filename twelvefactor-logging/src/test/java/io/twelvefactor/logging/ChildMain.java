@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
  * {@code sigterm}: installs a shutdown hook that logs events, prints READY, and waits forever.
  * {@code closed}: closes stdout, logs, and prints "still running" on stderr.
  * {@code init}: {@link #THREADS} threads log {@link #EVENTS} events each while SLF4J initialises.
+ * {@code quiet}: logs one event through SLF4J and one through System.Logger, and returns.
  * {@code nospan}: logs one event telling whether the OpenTelemetry API was found.
  */
 public final class ChildMain {
@@ -44,6 +45,11 @@ public final class ChildMain {
             return;
         }
         Logger log = LoggerFactory.getLogger("child");
+        if (args[0].equals("quiet")) {
+            log.info("from SLF4J");
+            System.getLogger("system.child").log(System.Logger.Level.INFO, "from System.Logger");
+            return;
+        }
         if (args[0].equals("exit")) {
             java.util.logging.Logger.getLogger("jul.child").info("from JUL");
             java.util.logging.Logger.getLogger("jul.child").fine("JUL below the level");
