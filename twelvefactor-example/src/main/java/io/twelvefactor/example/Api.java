@@ -21,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP API: {@code POST /notes}, {@code GET /notes}, and the probes {@code GET /livez},
- * {@code GET /readyz} (the lifecycle's {@link Shutdown#health()}: JSON with every health check)
- * and {@code GET /startupz}.
+ * The HTTP API: {@code POST /notes}, {@code GET /notes}, {@code GET /notes/{id}}, and the probes
+ * {@code GET /livez}, {@code GET /readyz} (the lifecycle's {@link Shutdown#health()}: JSON with
+ * every health check) and {@code GET /startupz}. A note's {@code wordCount} is {@code null} until
+ * the word-count job ran.
  * Every request is counted in flight for the shutdown drain and logged as one event with its
  * method, path, status and duration as key-values.
  */
@@ -121,16 +122,53 @@ final class Api implements HttpHandler {
                 ex.getResponseHeaders().set("Allow", "GET, POST");
                 return error(ex, 405, "use GET or POST on /notes");
             default:
+                if (path.startsWith("/notes/")) {
+                    if (!method.equals("GET")) {
+                        ex.getResponseHeaders().set("Allow", "GET");
+                        return error(ex, 405, "use GET on /notes/{id}");
+                    }
+                    return getNote(ex, path.substring("/notes/".length()));
+                }
                 return error(ex, 404, "no such resource: " + path);
         }
+    }
+
+    private int getNote(HttpExchange ex, String rawId) throws IOException {
+        long id;
+        try {
+            id = Long.parseLong(rawId);
+        } catch (NumberFormatException e) {
+            return error(ex, 404, "no such note: '" + (rawId.length() > 20 ? rawId.substring(0, 20) + "..." : rawId)
+                    + "' is not a note id");
+        }
+        Optional<NoteStore.Note> note;
+        try {
+            note = store.find(id);
+        } catch (SQLException e) {
+            log.error("reading a note failed", e);
+            return error(ex, 503, "the database is unavailable");
+        }
+        if (note.isEmpty()) {
+            return error(ex, 404, "no such note: " + id);
+        }
+        return send(ex, 200, toJson(json.createObjectNode(), note.get()));
+    }
+
+    private static ObjectNode toJson(ObjectNode node, NoteStore.Note n) {
+        node.put("id", n.id()).put("text", n.text()).put("createdAt", n.createdAt().toString());
+        if (n.wordCount().isPresent()) {
+            node.put("wordCount", n.wordCount().getAsInt());
+        } else {
+            node.putNull("wordCount");
+        }
+        return node;
     }
 
     private int listNotes(HttpExchange ex) throws IOException {
         ArrayNode notes = json.createArrayNode();
         try {
             for (NoteStore.Note n : store.list(LIST_LIMIT)) {
-                notes.addObject().put("id", n.id()).put("text", n.text())
-                        .put("createdAt", n.createdAt().toString());
+                toJson(notes.addObject(), n);
             }
         } catch (SQLException e) {
             log.error("listing notes failed", e);
@@ -170,8 +208,7 @@ final class Api implements HttpHandler {
             return error(ex, 503, "the database is unavailable");
         }
         ex.getResponseHeaders().set("Location", "/notes/" + note.id());
-        return send(ex, 201, json.createObjectNode().put("id", note.id()).put("text", note.text())
-                .put("createdAt", note.createdAt().toString()));
+        return send(ex, 201, toJson(json.createObjectNode(), note));
     }
 
     private boolean authorized(HttpExchange ex) {

@@ -13,6 +13,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * java -jar twelvefactor-example.jar [run]   serve the API (migrates an empty embedded database)
- * java -jar twelvefactor-example.jar migrate create the schema, then exit (an admin process)
+ * java -jar twelvefactor-example.jar worker  run the word-count jobs from AMQP_URL's queue
+ * java -jar twelvefactor-example.jar migrate bring the schema up to date and declare the job queue, then exit
  * java -jar twelvefactor-example.jar env     print the environment variables it reads
  * java -jar twelvefactor-example.jar help    print the commands and exit codes
  * </pre>
@@ -39,15 +41,20 @@ public final class NotesService {
     static final int EXIT_USAGE = 64;
     /** Exit code when {@code PORT} is taken by another process ({@code EX_TEMPFAIL}: retry, or change it). */
     static final int EXIT_PORT_IN_USE = 75;
+    /** Exit code of a worker that lost its broker mid-run ({@code EX_TEMPFAIL}: the platform restarts it). */
+    static final int EXIT_BROKER_LOST = Worker.EXIT_BROKER_LOST;
 
     static final String USAGE = String.join("\n",
             "usage: java -jar twelvefactor-example.jar [command]",
             "  run       serve the notes API on PORT (the default); creates the schema of an empty embedded database",
-            "  migrate   create the schema, then exit: run it before 'run' on a server database",
+            "  worker    do the word-count jobs from AMQP_URL's queue (needs a database shared with run)",
+            "  migrate   apply the schema steps the database lacks and declare the job queue, then exit:",
+            "            run it before 'run' and 'worker' on a server database",
             "  env       list the environment variables the service and the twelvefactor library read",
             "  help      print this (also --help, -h)",
-            "exit codes: 0 clean shutdown, 2 invalid environment, 64 unknown command, 69 database without",
-            "  schema (run migrate), 75 PORT in use, 70/124/130 from twelvefactor-lifecycle (see the README)",
+            "exit codes: 0 clean shutdown, 2 invalid environment (worker: no AMQP_URL, or an embedded database),",
+            "  64 unknown command, 69 database schema behind (run migrate) or broker unreachable at start,",
+            "  75 PORT in use or (worker) broker lost, 70/124/130 from twelvefactor-lifecycle (see the README)",
             "");
 
     private static final Logger log = LoggerFactory.getLogger(NotesService.class);
@@ -56,7 +63,7 @@ public final class NotesService {
     }
 
     /**
-     * Runs a command: {@code run} (the default), {@code migrate}, {@code env} or {@code help}.
+     * Runs a command: {@code run} (the default), {@code worker}, {@code migrate}, {@code env} or {@code help}.
      *
      * @param args the command
      * @throws Exception when the service fails to start
@@ -72,7 +79,7 @@ public final class NotesService {
                 System.out.print(EnvCommand.describe());
                 return;
             }
-            case "run", "migrate" -> {
+            case "run", "migrate", "worker" -> {
             }
             default -> {
                 System.err.print("unknown command '" + command + "'\n" + USAGE);
@@ -93,12 +100,13 @@ public final class NotesService {
         logEmbeddedDatabaseFile(config);
         if (command.equals("migrate")) {
             try (HikariDataSource pool = pool(config, 1)) {
-                if (new NoteStore(pool).migrate()) {
-                    log.info("created table notes: the database had no schema");
-                } else {
-                    log.info("schema is up to date: table notes exists, nothing to do");
-                }
+                migrate(new Schema(pool));
             }
+            declareQueue(config);
+            return;
+        }
+        if (command.equals("worker")) {
+            worker(config);
             return;
         }
         run(config);
@@ -111,12 +119,22 @@ public final class NotesService {
     private static void run(ServiceConfig config) throws Exception {
         HttpServer server = bind(config.port());
         HikariDataSource pool = pool(config, config.databasePoolSize());
-        NoteStore store = new NoteStore(pool);
-        prepareSchema(config, store, pool);
+        prepareSchema(config, new Schema(pool), pool);
 
         Shutdown shutdown = config.shutdown().install();
         shutdown.register("database pool", pool::close);
         HealthChecks.register(shutdown, pool);
+        NoteStore store;
+        if (config.amqpUrl().isPresent()) {
+            OutboxRelay relay = new OutboxRelay(new Outbox(pool), new Broker(config.amqpUrl().get(), config.jobQueue()));
+            store = new NoteStore(pool, Faults.from(System.getenv()), relay::wake);
+            relay.start();
+            shutdown.register(Phase.WORKERS, "outbox relay", () -> relay.stop(shutdown.remaining()));
+        } else {
+            store = new NoteStore(pool, Faults.from(System.getenv()), () -> { });
+            log.atWarn().setMessage("AMQP_URL is unset: word-count jobs wait in the outbox ({} now) until a process"
+                    + " with AMQP_URL relays them").addArgument(new Outbox(pool).pending()).log();
+        }
 
         ExecutorService workers = Executors.newFixedThreadPool(32);
         server.setExecutor(workers);
@@ -165,19 +183,127 @@ public final class NotesService {
         }
     }
 
-    /** {@code run} creates the schema itself only on an empty embedded database. */
-    private static void prepareSchema(ServiceConfig config, NoteStore store, HikariDataSource pool)
-            throws SQLException {
-        if (store.isMigrated()) {
+    /**
+     * The worker process type: needs {@code AMQP_URL} and a database the web processes share,
+     * waits a bounded time for the broker, then consumes until SIGTERM.
+     */
+    private static void worker(ServiceConfig config) throws Exception {
+        if (config.amqpUrl().isEmpty()) {
+            fail(EXIT_CONFIG, "worker needs AMQP_URL, the RabbitMQ broker its jobs come from (for example"
+                    + " amqp://user:password@rabbitmq:5672/notes); it is unset");
+        }
+        if (!isShared(config.databaseUrl())) {
+            fail(EXIT_CONFIG, "worker needs a database it shares with the web processes, but DATABASE_URL="
+                    + config.databaseUrl() + " is an embedded H2 database only one process can open: set"
+                    + " DATABASE_URL=postgres://... (or, for local work, h2:file:PATH?AUTO_SERVER=TRUE in every process)");
+        }
+        HikariDataSource pool = pool(config, Math.min(config.databasePoolSize(), 4));
+        Schema schema = new Schema(pool);
+        if (schema.version() < Schema.LATEST) {
+            pool.close();
+            fail(EXIT_UNAVAILABLE, "the database schema is at version " + schema.version() + " but this release needs"
+                    + " version " + Schema.LATEST + ": run 'java -jar twelvefactor-example.jar migrate' with the same"
+                    + " DATABASE_URL first");
+        }
+        // no HTTP API here: the probe server answers /livez and /readyz on PORT
+        Shutdown shutdown = config.shutdown().healthPort(config.port()).install();
+        shutdown.register("database pool", pool::close);
+        Broker broker = new Broker(config.amqpUrl().get(), config.jobQueue());
+        com.rabbitmq.client.Connection connection;
+        try {
+            connection = broker.connect("notes worker", config.amqpConnectTimeout());
+        } catch (Broker.UnreachableException e) {
+            fail(EXIT_UNAVAILABLE, e.getMessage() + "; exiting");
             return;
         }
-        if (config.databaseUrl().hosts().isEmpty()) {
-            store.migrate();
-            log.info("empty embedded database: created table notes");
+        try {
+            Worker.start(connection, broker.queue(), config.workerPrefetch(), shutdown,
+                    new NoteStore(pool, Faults.from(System.getenv()), () -> { }), Faults.from(System.getenv()));
+        } catch (IOException e) {
+            fail(EXIT_UNAVAILABLE, "cannot consume the queue '" + broker.queue() + "' (" + Broker.reason(e)
+                    + "): run 'java -jar twelvefactor-example.jar migrate' with the same AMQP_URL to declare it");
+        }
+        shutdown.started();
+        log.atInfo().setMessage("worker ready: consuming {} with prefetch {}; probes on port {}")
+                .addArgument(broker.queue()).addArgument(config.workerPrefetch())
+                .addArgument(shutdown.healthPort().orElse(-1))
+                .addKeyValue("messaging.destination.name", broker.queue())
+                .addKeyValue("url.port", shutdown.healthPort().orElse(-1)).log();
+        shutdown.await();
+    }
+
+    /** Whether other processes can open the database too: a server, or H2 with AUTO_SERVER. */
+    static boolean isShared(BackingService db) {
+        if (!db.hosts().isEmpty()) {
+            return true;
+        }
+        String autoServer = db.query().get("AUTO_SERVER");
+        return db.scheme().startsWith("h2") && db.toJdbcUrl().startsWith("jdbc:h2:file:")
+                && autoServer != null && autoServer.equalsIgnoreCase("TRUE");
+    }
+
+    /** {@code migrate} with AMQP_URL also declares the durable job queue. */
+    private static void declareQueue(ServiceConfig config) throws Exception {
+        if (config.amqpUrl().isEmpty()) {
+            log.info("AMQP_URL is unset: the job queue is declared by the first migrate that has it");
             return;
         }
-        log.atError().setMessage("the database has no notes table: run 'java -jar twelvefactor-example.jar migrate'"
-                + " with the same DATABASE_URL first; exiting with code {}").addArgument(EXIT_UNAVAILABLE).log();
+        Broker broker = new Broker(config.amqpUrl().get(), config.jobQueue());
+        try (com.rabbitmq.client.Connection c = broker.connect("notes migrate", config.amqpConnectTimeout())) {
+            broker.declareQueue(c);
+        } catch (Broker.UnreachableException e) {
+            fail(EXIT_UNAVAILABLE, e.getMessage() + "; the queue is not declared");
+        }
+        log.atInfo().setMessage("declared the durable queue {}").addArgument(broker.queue())
+                .addKeyValue("messaging.destination.name", broker.queue()).log();
+    }
+
+    /** Ends the process with a clear line on stderr and in the log. */
+    private static void fail(int status, String message) {
+        log.error(message);
+        System.err.println(message);
+        System.exit(status);
+    }
+
+    /** Applies the missing migration steps and says which. */
+    private static void migrate(Schema schema) throws SQLException {
+        int before = schema.version();
+        List<Schema.Step> applied = schema.migrate();
+        for (Schema.Step step : applied) {
+            log.atInfo().setMessage("applied schema version {}: {}").addArgument(step.version())
+                    .addArgument(step.description()).addKeyValue("db.schema.version", step.version()).log();
+        }
+        if (applied.isEmpty()) {
+            log.atInfo().setMessage("schema is up to date at version {}: nothing to apply").addArgument(before)
+                    .addKeyValue("db.schema.version", before).log();
+        } else {
+            log.atInfo().setMessage("schema migrated from version {} to {}").addArgument(before)
+                    .addArgument(Schema.LATEST).addKeyValue("db.schema.version", Schema.LATEST).log();
+        }
+    }
+
+    /**
+     * {@code run} migrates an empty embedded database itself; any other database must be at
+     * the version this release needs, or it refuses to start with the fix.
+     */
+    private static void prepareSchema(ServiceConfig config, Schema schema, HikariDataSource pool) throws SQLException {
+        int version = schema.version();
+        if (version >= Schema.LATEST) {
+            if (version > Schema.LATEST) {
+                log.warn("the database schema is at version {}, newer than this release knows ({}):"
+                        + " carrying on, as every step only adds", version, Schema.LATEST);
+            }
+            return;
+        }
+        if (config.databaseUrl().hosts().isEmpty() && schema.isEmpty()) {
+            log.info("empty embedded database: creating the schema");
+            migrate(schema);
+            return;
+        }
+        log.atError().setMessage("the database schema is at version {} but this release needs version {}: run"
+                + " 'java -jar twelvefactor-example.jar migrate' with the same DATABASE_URL first; exiting with code {}")
+                .addArgument(version).addArgument(Schema.LATEST).addArgument(EXIT_UNAVAILABLE)
+                .addKeyValue("db.schema.version", version).log();
         pool.close();
         System.exit(EXIT_UNAVAILABLE);
     }

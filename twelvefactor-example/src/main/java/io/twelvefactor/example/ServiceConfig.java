@@ -7,6 +7,7 @@ import io.twelvefactor.config.Range;
 import io.twelvefactor.config.Secret;
 import io.twelvefactor.lifecycle.Shutdown;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Everything that varies between deploys, bound from the environment by {@code Env.bind},
@@ -26,11 +27,22 @@ record ServiceConfig(
         @Default("0s") @Description("how long to keep serving after SIGTERM while load balancers catch up")
         Duration shutdownDelay,
         @Default("dev-token") @Description("bearer token required on POST /notes; set your own in production")
-        Secret<String> apiToken) {
+        Secret<String> apiToken,
+        @Description("the RabbitMQ broker of the word-count jobs; unset: run keeps jobs in the outbox, worker refuses to start")
+        Optional<BackingService> amqpUrl,
+        @Default("notes.word-count") @Description("the durable queue of word-count jobs, declared by migrate")
+        String jobQueue,
+        @Default("16") @Range(min = 1, max = 1000) @Description("jobs a worker holds unacknowledged at once (AMQP prefetch)")
+        int workerPrefetch,
+        @Default("30s") @Description("how long worker and migrate retry an unreachable broker at start before exiting 69")
+        Duration amqpConnectTimeout) {
 
     ServiceConfig {
         // twelvefactor-lifecycle's own rules, so a wrong value is reported with every other problem
         Shutdown.checkSettings(shutdownTimeout, shutdownDelay);
+        if (jobQueue.isBlank() || jobQueue.length() > 255) {
+            throw new IllegalArgumentException("JOB_QUEUE must be a queue name of 1-255 characters");
+        }
     }
 
     /**

@@ -25,14 +25,15 @@ class ApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private HttpServer server;
     private Shutdown shutdown;
+    private NoteStore store;
     private int port;
 
     @BeforeEach
     void start() throws Exception {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        NoteStore store = new NoteStore(h2);
-        store.migrate();
+        store = new NoteStore(h2);
+        new Schema(h2).migrate();
         shutdown = Shutdown.builder().env(Map.of()).build();
         HealthChecks.register(shutdown, h2);
         shutdown.started();
@@ -53,6 +54,24 @@ class ApiTest {
         assertEquals(201, created.statusCode(), created.body());
         JsonNode list = JSON.readTree(NotesServiceTest.get(port, "/notes").body());
         assertEquals("caf\u00e9 \u2603", list.get(0).get("text").asText());
+    }
+
+    @Test
+    void oneNoteIsReadByIdWithItsWordCountNullUntilTheJobRan() throws Exception {
+        HttpResponse<String> created = NotesServiceTest.post(port, "{\"text\":\"four words in here\"}",
+                NotesServiceTest.TOKEN);
+        assertEquals(201, created.statusCode(), created.body());
+        long id = JSON.readTree(created.body()).get("id").asLong();
+        assertEquals("/notes/" + id, created.headers().firstValue("Location").orElseThrow());
+        JsonNode before = JSON.readTree(NotesServiceTest.get(port, "/notes/" + id).body());
+        assertTrue(before.has("wordCount") && before.get("wordCount").isNull(), before.toString());
+        assertTrue(store.setWordCount(id, 4));
+        JsonNode after = JSON.readTree(NotesServiceTest.get(port, "/notes/" + id).body());
+        assertTrue(after.get("wordCount").isInt(), after.toString());
+        assertEquals(4, after.get("wordCount").asInt());
+        assertEquals(4, JSON.readTree(NotesServiceTest.get(port, "/notes").body()).get(0).get("wordCount").asInt());
+        assertError(NotesServiceTest.get(port, "/notes/" + (id + 1)), 404, "no such note");
+        assertError(NotesServiceTest.get(port, "/notes/abc"), 404, "not a note id");
     }
 
     @Test

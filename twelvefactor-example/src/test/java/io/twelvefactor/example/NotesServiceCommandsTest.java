@@ -37,8 +37,8 @@ class NotesServiceCommandsTest {
         ServiceProcess p = ServiceProcess.runToEnd(dir, Map.of(), "serve");
         assertEquals(NotesService.EXIT_USAGE, p.awaitExit(EXIT));
         assertEquals("unknown command 'serve'", p.stderr().get(0));
-        assertTrue(p.stderr().contains("  migrate   create the schema, then exit: run it before 'run' on a server"
-                + " database"), () -> String.join("\n", p.stderr()));
+        assertTrue(p.stderr().contains("  migrate   apply the schema steps the database lacks and declare the job queue,"
+                + " then exit:"), () -> String.join("\n", p.stderr()));
     }
 
     @Test
@@ -78,14 +78,15 @@ class NotesServiceCommandsTest {
         ServiceProcess first = ServiceProcess.runToEnd(dir, Map.of(), "migrate");
         assertEquals(0, first.awaitExit(EXIT), () -> String.join("\n", first.stderr()));
         List<String> messages = messages(first);
-        assertTrue(messages.contains("created table notes: the database had no schema"), messages::toString);
+        assertTrue(messages.contains("applied schema version 1: create table notes"), messages::toString);
+        assertTrue(messages.contains("schema migrated from version 0 to " + Schema.LATEST), messages::toString);
         Path file = dir.toRealPath().resolve("target/notes-db");
         assertTrue(messages.contains("embedded H2 database in " + file + ".mv.db (DATABASE_URL=h2:file:./target/notes-db;"
                 + " a relative path is resolved from the working directory)"), messages::toString);
 
         ServiceProcess second = ServiceProcess.runToEnd(dir, Map.of(), "migrate");
         assertEquals(0, second.awaitExit(EXIT), () -> String.join("\n", second.stderr()));
-        assertTrue(messages(second).contains("schema is up to date: table notes exists, nothing to do"),
+        assertTrue(messages(second).contains("schema is up to date at version " + Schema.LATEST + ": nothing to apply"),
                 () -> messages(second).toString());
     }
 

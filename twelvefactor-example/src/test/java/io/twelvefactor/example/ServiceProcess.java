@@ -35,14 +35,28 @@ final class ServiceProcess implements AutoCloseable {
     private final Thread outReader;
     private final Thread errReader;
 
+    /** Sees every stdout line as it is read; the default sees nothing. */
+    private final java.util.function.Consumer<String> listener;
+
     private ServiceProcess(Process process) {
+        this(process, line -> { });
+    }
+
+    private ServiceProcess(Process process, java.util.function.Consumer<String> listener) {
         this.process = process;
+        this.listener = listener;
         outReader = reader(process.getInputStream(), stdout, true);
         errReader = reader(process.getErrorStream(), stderr, false);
     }
 
     /** Starts {@code java … NotesService command} in {@code dir} with exactly {@code env}. */
     static ServiceProcess start(Path dir, Map<String, String> env, String command) throws IOException {
+        return start(dir, env, command, line -> { });
+    }
+
+    /** As {@link #start(Path, Map, String)}, handing every stdout line to {@code listener} as it is read. */
+    static ServiceProcess start(Path dir, Map<String, String> env, String command,
+                                java.util.function.Consumer<String> listener) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 NotesService.class.getName(), command).directory(dir.toFile());
@@ -51,7 +65,7 @@ final class ServiceProcess implements AutoCloseable {
         childEnv.clear();
         childEnv.put("PATH", path == null ? "/usr/bin:/bin" : path);
         childEnv.putAll(env);
-        return new ServiceProcess(pb.start());
+        return new ServiceProcess(pb.start(), listener);
     }
 
     /** Starts {@code run} and waits for the ready event. */
@@ -103,6 +117,29 @@ final class ServiceProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Waits for a stdout line containing {@code fragment}; fails if the process ends first or
+     * {@code bound} passes (a bound only a hung process reaches).
+     */
+    synchronized String awaitStdout(String fragment, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        int seen = 0;
+        while (true) {
+            boolean ended = !outReader.isAlive(); // read before the scan: no line can slip between
+            for (; seen < stdout.size(); seen++) {
+                if (stdout.get(seen).contains(fragment)) {
+                    return stdout.get(seen);
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || ended) {
+                fail("no stdout line containing '" + fragment + "'\nstdout:\n" + String.join("\n", stdout)
+                        + "\nstderr:\n" + String.join("\n", stderr));
+            }
+            wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        }
+    }
+
     List<String> stdout() {
         return List.copyOf(stdout);
     }
@@ -139,12 +176,22 @@ final class ServiceProcess implements AutoCloseable {
                 String line;
                 while ((line = r.readLine()) != null) {
                     sink.add(line);
+                    if (watchForReady) {
+                        listener.accept(line);
+                        synchronized (this) {
+                            notifyAll();
+                        }
+                    }
                     if (watchForReady && !ready.isDone() && line.contains("ready on port")) {
                         ready.complete(JSON.readTree(line).path("url.port").asInt());
                     }
                 }
             } catch (IOException e) {
                 sink.add("<stream failed: " + e + ">");
+            } finally {
+                synchronized (this) {
+                    notifyAll(); // awaitStdout gives up once the stream ended
+                }
             }
         }, "child-" + (watchForReady ? "stdout" : "stderr"));
         t.setDaemon(true);

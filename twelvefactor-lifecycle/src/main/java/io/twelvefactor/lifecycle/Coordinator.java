@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,6 +42,10 @@ final class Coordinator {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final List<Sequence.Registration> registrations = new ArrayList<>();
+    /** Run at the first moment of shutdown; guarded by {@link #lock}. */
+    private final List<Runnable> listeners = new ArrayList<>();
+    /** Named guards not yet closed: the summary names them, the drain's end interrupts them. */
+    final Set<Shutdown.InFlight> held = ConcurrentHashMap.newKeySet();
     /** Requests in flight, plus {@link #INTAKE_CLOSED} once the drain began. */
     final AtomicInteger inFlight = new AtomicInteger();
     /** Set in {@link #inFlight} when the drain begins: {@link #tryEnter()} refuses from then on. */
@@ -93,6 +99,48 @@ final class Coordinator {
         } finally {
             lock.unlock();
         }
+    }
+
+    Shutdown.InFlight held(Shutdown.InFlight guard) {
+        held.add(guard);
+        return guard;
+    }
+
+    void release(Shutdown.InFlight guard) {
+        held.remove(guard);
+    }
+
+    void onShutdown(Runnable listener) {
+        lock.lock();
+        try {
+            if (sequence == null) {
+                listeners.add(listener);
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        Listeners.runOne(listener);
+    }
+
+    /** What is left of the budget; on a hook's thread, what is left for that hook. */
+    long remainingNanos() {
+        Sequence s = sequence();
+        if (s == null) {
+            return settings.timeout().toNanos();
+        }
+        return Math.max(0, s.deadlineFor(Thread.currentThread()) - clock.getAsLong());
+    }
+
+    /** What is left until the drain ends: the share of the budget work in flight gets. */
+    long drainRemainingNanos() {
+        Sequence s = sequence();
+        if (s == null) {
+            long budget = settings.timeout().toNanos();
+            long delay = settings.delay().toNanos();
+            return delay + (budget - delay) / 2;
+        }
+        return Math.max(0, s.drainUntil - clock.getAsLong());
     }
 
     /** Counts a request unless the drain began; one atomic step, so the drain never misses one. */
@@ -196,6 +244,9 @@ final class Coordinator {
             }
             sequence = new Sequence(this, trigger, mode, List.copyOf(registrations)); // takes the start time
             shuttingDown = true;
+            if (!listeners.isEmpty()) {
+                new Listeners(List.copyOf(listeners)).start();
+            }
             return true;
         } finally {
             lock.unlock();
@@ -353,6 +404,35 @@ final class Coordinator {
     static long saturatedAdd(long a, long b) {
         long sum = a + b;
         return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    /**
+     * Runs the shutdown listeners on a thread of their own, so that one that blocks cannot
+     * hold up the sequence; a named class, as lambdas are slow the first time (see {@link Until}).
+     */
+    static final class Listeners extends Thread {
+        private final List<Runnable> toRun;
+
+        Listeners(List<Runnable> toRun) {
+            super("twelvefactor-shutdown-listeners");
+            setDaemon(true);
+            this.toRun = toRun;
+        }
+
+        @Override
+        public void run() {
+            for (Runnable r : toRun) {
+                runOne(r);
+            }
+        }
+
+        static void runOne(Runnable listener) {
+            try {
+                listener.run();
+            } catch (RuntimeException | Error e) {
+                LOG.log(System.Logger.Level.WARNING, "a shutdown listener failed; the shutdown goes on", e);
+            }
+        }
     }
 
     /**

@@ -37,7 +37,9 @@ final class Sequence {
     private final long start;
     private final long deadline;
     /** The drain may last until half of what the delay left of the budget is gone. */
-    private final long drainUntil;
+    final long drainUntil;
+    /** Names of the named requests and jobs still in flight when the drain gave up, plus unnamed ones. */
+    private List<String> leftInFlight = List.of();
     // live state, guarded by this
     private final List<HookResult> results = new ArrayList<>();
     private Worker worker;
@@ -116,9 +118,29 @@ final class Sequence {
         long ms = (core.clock.getAsLong() - from) / 1_000_000;
         if (drained) {
             Coordinator.LOG.log(Level.INFO, "drained in " + ms + " ms");
-        } else {
-            Coordinator.LOG.log(Level.WARNING, "stopped draining after " + ms + " ms (its half of the budget): "
-                    + core.inFlight() + " request(s) still in flight; running the hooks");
+            return;
+        }
+        List<String> left = new ArrayList<>();
+        List<Thread> interrupt = new ArrayList<>();
+        for (Shutdown.InFlight guard : core.held) {
+            if (guard.closed.get()) {
+                continue; // finished in the meantime
+            }
+            left.add(guard.name);
+            interrupt.add(guard.thread);
+        }
+        left.sort(null);
+        for (int unnamed = core.inFlight() - left.size(); unnamed > 0; unnamed--) {
+            left.add(ShutdownReport.UNNAMED);
+        }
+        synchronized (this) {
+            leftInFlight = List.copyOf(left);
+        }
+        Coordinator.LOG.log(Level.WARNING, "stopped draining after " + ms + " ms (its half of the budget): "
+                + left.size() + " request(s) or job(s) still in flight" + (interrupt.isEmpty() ? ""
+                : ", interrupting the " + interrupt.size() + " named one(s)") + "; running the hooks");
+        for (Thread t : interrupt) {
+            t.interrupt();
         }
     }
 
@@ -176,6 +198,11 @@ final class Sequence {
             worker = w;
         }
         w.start();
+    }
+
+    /** The deadline for code on {@code thread}: the running hook's on its worker, else the budget's. */
+    synchronized long deadlineFor(Thread thread) {
+        return running && thread == worker ? currentDeadline : deadline;
     }
 
     /** Claims the next hook for {@code w}, or returns null when there is none (or w was abandoned). */
@@ -247,7 +274,7 @@ final class Sequence {
                 }
             }
         }
-        return new ShutdownReport(trigger, Duration.ofNanos(now - start), code, all);
+        return new ShutdownReport(trigger, Duration.ofNanos(now - start), code, all, leftInFlight);
     }
 
     /**

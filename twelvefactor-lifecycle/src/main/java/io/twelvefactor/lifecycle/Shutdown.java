@@ -11,8 +11,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Graceful shutdown with one budget: on SIGTERM (or SIGINT, SIGHUP) readiness turns false,
- * requests still arriving are served for {@code SHUTDOWN_DELAY}, requests in flight are
- * drained, then the registered hooks run phase by phase, last registered first, and the
+ * requests still arriving are served for {@code SHUTDOWN_DELAY}, requests and jobs in flight
+ * are drained, then the registered hooks run phase by phase, last registered first, and the
  * process exits, all within {@code SHUTDOWN_TIMEOUT} (default 25 s) of the signal.
  *
  * <pre>{@code
@@ -314,7 +314,22 @@ public final class Shutdown {
      */
     public InFlight enter() {
         core.inFlight.incrementAndGet();
-        return new InFlight(core);
+        return new InFlight(core, null);
+    }
+
+    /**
+     * Counts a request or job as {@link #enter()} does, under a name: if it is still in flight
+     * when the drain ends, the shutdown summary shows the name and the thread that called this
+     * method is interrupted.
+     *
+     * @param name a short name for the summary
+     * @return a guard for try-with-resources; closing it again does nothing
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
+    public InFlight enter(String name) {
+        String checked = checkName(name);
+        core.inFlight.incrementAndGet();
+        return core.held(new InFlight(core, checked));
     }
 
     /**
@@ -332,11 +347,33 @@ public final class Shutdown {
      * @return a guard for try-with-resources, or empty once the drain has begun
      */
     public Optional<InFlight> tryEnter() {
-        return core.tryEnter() ? Optional.of(new InFlight(core)) : Optional.empty();
+        return core.tryEnter() ? Optional.of(new InFlight(core, null)) : Optional.empty();
     }
 
     /**
-     * Ends one request counted by {@link #enter()}, for servers that cannot use the guard.
+     * Counts a job (or request) as {@link #tryEnter()} does, under a name: if it is still in
+     * flight when the drain ends, the shutdown summary shows the name and the thread that
+     * called this method is interrupted, so that the job can give its work back. A worker takes each job this
+     * way and gives the job back to its queue when refused:
+     *
+     * <pre>{@code
+     * Optional<Shutdown.InFlight> job = shutdown.tryEnter("job " + id);
+     * if (job.isEmpty()) { channel.basicNack(tag, false, true); return; }   // back to the queue
+     * try (Shutdown.InFlight counted = job.get()) { process(message, counted.remaining()); }
+     * }</pre>
+     *
+     * @param name a short name for the summary, such as {@code "job 42"}
+     * @return a guard for try-with-resources, or empty once the drain has begun
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
+    public Optional<InFlight> tryEnter(String name) {
+        String checked = checkName(name);
+        return core.tryEnter() ? Optional.of(core.held(new InFlight(core, checked))) : Optional.empty();
+    }
+
+    /**
+     * Ends one request counted by {@link #enter()}, for servers that cannot use the guard. Such
+     * a request is counted but not named, and its thread is not interrupted when the drain ends.
      *
      * @throws IllegalStateException if no request is in flight
      */
@@ -354,6 +391,35 @@ public final class Shutdown {
      */
     public ShutdownReport shutdown() {
         return core.shutdown();
+    }
+
+    /**
+     * Calls {@code listener} once, at the first moment of shutdown: readiness is already false,
+     * {@code SHUTDOWN_DELAY} has not begun. This is how a queue consumer or a scheduler learns
+     * at once that it must stop taking work, without polling {@link #isShuttingDown()}.
+     *
+     * <p>Listeners run one after another, in the order they were added, on a daemon thread of
+     * their own ({@code twelvefactor-shutdown-listeners}), so a listener may block briefly (to
+     * cancel a consumer, say): the sequence does not wait for it, and the budget runs on. A
+     * listener that throws is logged and the next one runs. Added after shutdown began, the
+     * listener runs at once, on the calling thread.
+     *
+     * @param listener what to run; it may call {@link #remaining()}
+     */
+    public void onShutdown(Runnable listener) {
+        core.onShutdown(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Tells how much of the budget is left: the whole {@code SHUTDOWN_TIMEOUT} before shutdown
+     * began, then what is left of it, down to zero. Called from a hook, the time left for that
+     * hook: its own timeout, capped by the budget. For the time left to a job or request in
+     * flight, see {@link InFlight#remaining()}.
+     *
+     * @return a duration, never negative
+     */
+    public Duration remaining() {
+        return Duration.ofNanos(core.remainingNanos());
     }
 
     /**
@@ -388,21 +454,45 @@ public final class Shutdown {
     }
 
     /**
-     * A request counted by {@link #enter()}: closing it ends the request. Thread-safe; closing
+     * A request or job counted by {@link #enter()} or {@link #tryEnter()}: closing it ends it.
+     * When the drain ends (its share of the budget spent) with a <em>named</em> guard still
+     * open ({@link #tryEnter(String)}, {@link #enter(String)}), the summary names it and the
+     * thread that took it is interrupted; unnamed ones are only counted. Thread-safe; closing
      * twice counts once.
      */
     public static final class InFlight implements AutoCloseable {
         private final Coordinator owner;
-        private final AtomicBoolean closed = new AtomicBoolean();
+        final AtomicBoolean closed = new AtomicBoolean();
+        /** The name for the summary, or null. */
+        final String name;
+        /** The thread that took it, interrupted if the drain ends first (named guards only). */
+        final Thread thread;
 
-        private InFlight(Coordinator owner) {
+        private InFlight(Coordinator owner, String name) {
             this.owner = owner;
+            this.name = name;
+            this.thread = Thread.currentThread();
         }
 
-        /** Ends the request; later calls do nothing. */
+        /**
+         * Tells how long this work may still take before the drain ends (and, for a named guard,
+         * its thread is interrupted): {@code SHUTDOWN_DELAY} plus half of the rest of {@code SHUTDOWN_TIMEOUT}
+         * before shutdown began, then what is left of that, down to zero. A job that needs
+         * longer should give its work back (to its queue) rather than start.
+         *
+         * @return a duration, never negative
+         */
+        public Duration remaining() {
+            return Duration.ofNanos(owner.drainRemainingNanos());
+        }
+
+        /** Ends the request or job; later calls do nothing. */
         @Override
         public void close() {
             if (closed.compareAndSet(false, true)) {
+                if (name != null) {
+                    owner.release(this);
+                }
                 owner.exit();
             }
         }
@@ -639,6 +729,13 @@ public final class Shutdown {
         }
     }
 
+
+    private static String checkName(String name) {
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("in-flight name is blank; give it a name for the summary, such as \"job 42\"");
+        }
+        return name;
+    }
 
     private static long nanos(Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {

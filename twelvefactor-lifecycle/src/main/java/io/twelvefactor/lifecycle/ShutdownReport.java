@@ -16,8 +16,19 @@ import java.util.Optional;
  *                 {@link Shutdown#EXIT_BUDGET_SPENT}; the process exits with it after a
  *                 signal-initiated shutdown
  * @param hooks    one result per registered hook, in running order
+ * @param leftInFlight what was still in flight when the drain ended without reaching zero:
+ *                 the name of each named request or job ({@code Shutdown.tryEnter(String)}),
+ *                 sorted, then {@value #UNNAMED} once for each unnamed one; empty when the
+ *                 drain finished
  */
-public record ShutdownReport(String trigger, Duration duration, int exitCode, List<HookResult> hooks) {
+public record ShutdownReport(String trigger, Duration duration, int exitCode, List<HookResult> hooks,
+                             List<String> leftInFlight) {
+
+    /** The entry of {@link #leftInFlight()} for a request or job counted without a name. */
+    public static final String UNNAMED = "(unnamed)";
+
+    /** How many names of {@link #leftInFlight()} the summary shows before it counts the rest. */
+    private static final int MAX_NAMES_SHOWN = 20;
 
     /**
      * Checks and copies the components.
@@ -26,17 +37,34 @@ public record ShutdownReport(String trigger, Duration duration, int exitCode, Li
      * @param duration how long it took
      * @param exitCode the exit code it chose
      * @param hooks    one result per hook; copied
+     * @param leftInFlight what was still in flight when the drain ended; copied
      * @throws NullPointerException if a component is null
      */
     public ShutdownReport {
         Objects.requireNonNull(trigger, "trigger");
         Objects.requireNonNull(duration, "duration");
         hooks = List.copyOf(hooks);
+        leftInFlight = List.copyOf(leftInFlight);
+    }
+
+    /**
+     * A report with nothing left in flight, as reports were before {@link #leftInFlight()}.
+     *
+     * @param trigger  what started the shutdown
+     * @param duration how long it took
+     * @param exitCode the exit code it chose
+     * @param hooks    one result per hook; copied
+     * @throws NullPointerException if a component is null
+     */
+    public ShutdownReport(String trigger, Duration duration, int exitCode, List<HookResult> hooks) {
+        this(trigger, duration, exitCode, hooks, List.of());
     }
 
     /**
      * Returns the report as the single line the coordinator logs and writes to stderr, for
      * example {@code shutdown after SIGTERM took 12 ms, exit code 0: http OK 3 ms, db OK 1 ms}.
+     * When the drain ended with work in flight, the line ends with what it was, for example
+     * {@code ; still in flight when the drain ended: 3 (job 17, job 42, 1 unnamed)}.
      *
      * @return one line, never empty
      */
@@ -58,14 +86,39 @@ public record ShutdownReport(String trigger, Duration duration, int exitCode, Li
             b.append("exit code ").append(exitCode);
         }
         if (hooks.isEmpty()) {
-            return b.append(": no hooks").toString();
+            b.append(": no hooks");
+        } else {
+            b.append(':');
+            for (int i = 0; i < hooks.size(); i++) {
+                b.append(i == 0 ? " " : ", ");
+                hooks.get(i).appendTo(b);
+            }
         }
-        b.append(':');
-        for (int i = 0; i < hooks.size(); i++) {
-            b.append(i == 0 ? " " : ", ");
-            hooks.get(i).appendTo(b);
+        if (!leftInFlight.isEmpty()) {
+            appendLeftInFlight(b);
         }
         return b.toString();
+    }
+
+    private void appendLeftInFlight(StringBuilder b) {
+        b.append("; still in flight when the drain ended: ").append(leftInFlight.size()).append(" (");
+        int shown = 0;
+        int unnamed = 0;
+        for (String name : leftInFlight) {
+            if (name.equals(UNNAMED)) {
+                unnamed++;
+            } else if (shown < MAX_NAMES_SHOWN) {
+                b.append(shown++ == 0 ? "" : ", ").append(name);
+            }
+        }
+        int more = leftInFlight.size() - unnamed - shown;
+        if (more > 0) {
+            b.append(", ").append(more).append(" more");
+        }
+        if (unnamed > 0) {
+            b.append(shown == 0 ? "" : ", ").append(unnamed).append(" unnamed");
+        }
+        b.append(')');
     }
 
     /** How one hook ended. */

@@ -66,6 +66,21 @@ class ChildJvmTest {
     }
 
     @Test
+    void jobsLearnOfSigtermAtOnceAndOneStillRunningWhenTheDrainEndsIsInterruptedAndNamed() throws Exception {
+        try (Child child = Child.start("jobs", Map.of("SHUTDOWN_TIMEOUT", "2s"))) {
+            child.awaitOut("READY");
+            child.kill("TERM");
+            assertEquals(Shutdown.EXIT_OK, child.awaitExit(), child.dump());
+            List<String> lines = child.stdout();
+            assertEquals(List.of("READY", "LISTENER ready=false shuttingDown=true", "JOB job 1 done",
+                    "JOB job 2 interrupted: returned to the queue", "HOOK consumer"), lines, child.dump());
+            String summary = child.awaitErr(SUMMARY);
+            assertTrue(summary.matches(".*shutdown after SIGTERM took \\d+ ms, exit code 0: consumer OK \\d+ ms;"
+                    + " still in flight when the drain ended: 1 \\(job 2\\)"), summary);
+        }
+    }
+
+    @Test
     void anApplicationsEarlierSigtermHandlerIsChainedTo() throws Exception {
         try (Child child = Child.start("chain", Map.of("SHUTDOWN_TIMEOUT", "3s"))) {
             child.awaitOut("READY");

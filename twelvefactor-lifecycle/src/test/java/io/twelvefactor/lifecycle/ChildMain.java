@@ -98,6 +98,22 @@ public final class ChildMain {
                 out("HOOK stuck");
                 new CountDownLatch(1).await();
             });
+            case "jobs" -> {
+                // a queue consumer: told at once, one job that finishes in its share, one that cannot
+                sd.onShutdown(() -> out("LISTENER ready=" + sd.isReady() + " shuttingDown=" + sd.isShuttingDown()));
+                sd.register(Phase.WORKERS, "consumer", say("consumer"));
+                CountDownLatch taken = new CountDownLatch(2);
+                CountDownLatch quickMayEnd = new CountDownLatch(1);
+                sd.onShutdown(quickMayEnd::countDown);
+                job(sd, "job 1", taken, () -> {
+                    quickMayEnd.await();
+                    out("JOB job 1 done");
+                });
+                job(sd, "job 2", taken, () -> {
+                    new CountDownLatch(1).await(); // slower than the budget
+                });
+                taken.await();
+            }
             case "quiet" -> {
                 sd.register("db", say("db"));
                 sd.started();
@@ -120,6 +136,25 @@ public final class ChildMain {
         sd.started();
         out("READY");
         sd.await();
+    }
+
+    /** Work a job does; it may be interrupted. */
+    private interface Work {
+        void run() throws InterruptedException;
+    }
+
+    /** Runs {@code work} as a named job on a thread of its own; prints how it ended. */
+    @SuppressWarnings("try") // the guard is only closed
+    private static void job(Shutdown sd, String name, CountDownLatch taken, Work work) {
+        Thread t = new Thread(() -> {
+            try (Shutdown.InFlight job = sd.tryEnter(name).orElseThrow()) {
+                taken.countDown();
+                work.run();
+            } catch (InterruptedException e) {
+                out("JOB " + name + " interrupted: returned to the queue");
+            }
+        }, name);
+        t.start();
     }
 
     /** /work holds each request in flight until /release; the server stops in phase SERVERS. */
