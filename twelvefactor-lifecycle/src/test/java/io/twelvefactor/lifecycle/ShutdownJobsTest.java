@@ -168,12 +168,14 @@ class ShutdownJobsTest {
     void aJobStillRunningWhenTheDrainEndsIsInterruptedThenItsHookRunsAndTheSummaryNamesIt() throws Exception {
         Shutdown sd = fx.env("SHUTDOWN_TIMEOUT", "10s").env("SHUTDOWN_DELAY", "2s").build();
         CountDownLatch taken = new CountDownLatch(2);
+        CountDownLatch jobSawInterrupt = new CountDownLatch(1);
         Thread worker = new Thread(() -> {
             try (Shutdown.InFlight job = sd.tryEnter("job 42").orElseThrow()) {
                 taken.countDown();
                 new CountDownLatch(1).await(); // a job slower than the budget
             } catch (InterruptedException e) {
                 events.add("job 42 interrupted at " + fx.now());
+                jobSawInterrupt.countDown();
             }
         });
         worker.start();
@@ -186,7 +188,10 @@ class ShutdownJobsTest {
         assertTimely(taken);
         other.join();
         long signalled = fx.now();
-        sd.register(Phase.WORKERS, "consumer", () -> events.add("hook at " + fx.now()));
+        // The job reacts to its interrupt on its own thread; the hook waits for that reaction, which
+        // only comes if the interrupt was sent before the hook began (else the wait times out).
+        sd.register(Phase.WORKERS, "consumer", () -> events.add(jobSawInterrupt.await(10, TimeUnit.SECONDS)
+                ? "hook at " + fx.now() : "hook ran before the job was interrupted"));
         CompletableFuture<ShutdownReport> report = CompletableFuture.supplyAsync(sd::shutdown);
         awaitShuttingDown(sd);
         fx.advance(Duration.ofSeconds(6)); // 2 s delay + half of the 8 s left
