@@ -1,5 +1,7 @@
 package io.twelvefactor.backing;
 
+import io.twelvefactor.testkit.Conformance;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.stream.Stream;

@@ -1,5 +1,7 @@
 package io.twelvefactor.backing;
 
+import io.twelvefactor.testkit.Skip;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,7 @@
 package io.twelvefactor.backing;
 
+import io.twelvefactor.testkit.Skip;
+
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The local services the integration tests use, and what they share. */

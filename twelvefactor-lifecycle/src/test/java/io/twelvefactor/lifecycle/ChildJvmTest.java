@@ -1,5 +1,7 @@
 package io.twelvefactor.lifecycle;
 
+import io.twelvefactor.testkit.Skip;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

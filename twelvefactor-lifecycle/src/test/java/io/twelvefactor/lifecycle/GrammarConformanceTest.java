@@ -1,5 +1,7 @@
 package io.twelvefactor.lifecycle;
 
+import io.twelvefactor.testkit.Conformance;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.twelvefactor.example;
+package io.twelvefactor.testkit;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Assumptions;
  * to System.out and System.err to a file, and reports a skip only as a count; the reason is
  * written to the JVM's own stderr, which surefire passes through to the console.
  */
-final class Skip {
+public final class Skip {
     private static final PrintStream CONSOLE =
             new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
 
@@ -19,7 +19,7 @@ final class Skip {
     }
 
     /** Skips the running test with {@code reason} unless {@code condition} holds. */
-    static void unless(boolean condition, String reason) {
+    public static void unless(boolean condition, String reason) {
         if (condition) {
             return;
         }

@@ -1,4 +1,4 @@
-package io.twelvefactor.logging;
+package io.twelvefactor.testkit;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -13,13 +13,14 @@ import java.util.List;
 /**
  * Reads {@code conformance/grammar.txt} at the repository root: the one table of what a
  * duration, boolean, port, level or credential key means, which every module's tests check
- * against their own parser. The same small reader is copied into each module's tests, since
- * the modules share no code; the file is the contract.
+ * against their own parser. This reader lives in the unpublished test-support module, a
+ * test-scope dependency of each module, so the published modules still share no code; the file
+ * is the contract.
  */
-final class Conformance {
+public final class Conformance {
 
     /** One row: the kind, the input as the environment would hold it, the expected outcome. */
-    record Row(String kind, String input, String expected) {
+    public record Row(String kind, String input, String expected) {
         @Override
         public String toString() {
             return kind + " \"" + input.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r") + "\" " + expected;
@@ -30,7 +31,7 @@ final class Conformance {
     }
 
     /** The rows of one kind, in file order; fails when the file or the kind is missing. */
-    static List<Row> rows(String kind) {
+    public static List<Row> rows(String kind) {
         List<Row> rows = new ArrayList<>();
         for (String line : lines()) {
             String l = line.strip();
@@ -73,15 +74,15 @@ final class Conformance {
     }
 
     /** What a row's expected column says of a value that counts as unset, or is refused. */
-    static final String UNSET = "unset";
-    static final String INVALID = "invalid";
+    public static final String UNSET = "unset";
+    public static final String INVALID = "invalid";
 
     /**
      * The duration grammar as the README states it, written plainly as a reference for
      * property tests over a large input space: the expected column a row for {@code raw}
      * would have.
      */
-    static String duration(String raw) {
+    public static String duration(String raw) {
         String t = asciiTrim(raw);
         if (t.isEmpty()) {
             return UNSET;
@@ -117,7 +118,7 @@ final class Conformance {
     }
 
     /** The port grammar as the README states it, as {@link #duration(String)} does for durations. */
-    static String port(String raw) {
+    public static String port(String raw) {
         String t = asciiTrim(raw);
         if (t.isEmpty()) {
             return UNSET;
@@ -130,7 +131,7 @@ final class Conformance {
     }
 
     /** The table agrees with the reference grammar above (checked in every module's tests too). */
-    static void checkTableAgainstTheReference() {
+    public static void checkTableAgainstTheReference() {
         for (Row row : rows("duration")) {
             if (!duration(row.input()).equals(row.expected())) {
                 throw new AssertionError("table and reference differ on " + row + ": " + duration(row.input()));
