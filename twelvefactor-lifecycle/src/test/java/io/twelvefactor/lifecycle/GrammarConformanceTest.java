@@ -1,6 +1,7 @@
 package io.twelvefactor.lifecycle;
 
 import io.twelvefactor.testkit.Conformance;
+import io.twelvefactor.testkit.GrammarText;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -91,20 +91,11 @@ class GrammarConformanceTest {
 
     @Provide
     Arbitrary<String> durationText() {
-        Arbitrary<String> unitForm = Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(21)
-                .flatMap(digits -> Arbitraries.of("ms", "s", "m", "h", "d", "S", "", " s", "us").map(unit -> digits + unit));
-        Arbitrary<String> isoForm = Arbitraries.strings().withChars("0123456789PTDHMSptdhms.,-+").ofMinLength(1).ofMaxLength(16)
-                .map(t -> "P" + t);
-        Arbitrary<String> any = Arbitraries.strings().withChars("0123456789msdhPT .-+\t").ofMaxLength(10);
-        return Arbitraries.oneOf(unitForm, isoForm, any)
-                .flatMap(t -> Arbitraries.of("", " ", "\t", "\n").map(space -> space + t + space));
+        return GrammarText.durations();
     }
 
     @Provide
     Arbitrary<String> portText() {
-        return Arbitraries.oneOf(
-                Arbitraries.integers().between(-70_000, 140_000).map(Object::toString),
-                Arbitraries.strings().withChars("0123456789+- x.").ofMaxLength(7))
-                .flatMap(t -> Arbitraries.of("", " ", "\n").map(space -> space + t + space));
+        return GrammarText.ports();
     }
 }
