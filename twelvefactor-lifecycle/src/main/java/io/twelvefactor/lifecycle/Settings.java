@@ -114,6 +114,10 @@ record Settings(Duration timeout, Duration delay, int healthPort) {
         }
         char first = text.charAt(0);
         if (first == 'P' || first == 'p' || first == '-' || first == '+') {
+            char last = text.charAt(text.length() - 1);
+            if (last == 'T' || last == 't') {
+                return null; // a bare T: Duration.parse refuses "P1DT" but, comparing case-sensitively, takes "P1Dt"
+            }
             try {
                 Duration d = Duration.parse(text);
                 return d.isNegative() ? null : d;

@@ -88,6 +88,9 @@ public final class Conformance {
             return UNSET;
         }
         if (t.matches("[+-]?[Pp].*")) {
+            if (t.endsWith("T") || t.endsWith("t")) {
+                return INVALID; // a bare T, which Duration.parse takes only in lower case
+            }
             try {
                 Duration d = Duration.parse(t);
                 return d.isNegative() ? INVALID : d.toString();
