@@ -129,6 +129,7 @@ public final class NotesService {
             OutboxRelay relay = new OutboxRelay(new Outbox(pool), new Broker(config.amqpUrl().get(), config.jobQueue()));
             store = new NoteStore(pool, Faults.from(System.getenv()), relay::wake);
             relay.start();
+            HealthChecks.registerRelay(shutdown, relay);
             shutdown.register(Phase.WORKERS, "outbox relay", () -> relay.stop(shutdown.remaining()));
         } else {
             store = new NoteStore(pool, Faults.from(System.getenv()), () -> { });
@@ -216,9 +217,11 @@ public final class NotesService {
             fail(EXIT_UNAVAILABLE, e.getMessage() + "; exiting");
             return;
         }
+        HealthChecks.register(shutdown, pool);
         try {
-            Worker.start(connection, broker.queue(), config.workerPrefetch(), shutdown,
+            Worker worker = Worker.start(connection, broker.queue(), config.workerPrefetch(), shutdown,
                     new NoteStore(pool, Faults.from(System.getenv()), () -> { }), Faults.from(System.getenv()));
+            HealthChecks.registerConsumer(shutdown, worker);
         } catch (IOException e) {
             fail(EXIT_UNAVAILABLE, "cannot consume the queue '" + broker.queue() + "' (" + Broker.reason(e)
                     + "): run 'java -jar twelvefactor-example.jar migrate' with the same AMQP_URL to declare it");

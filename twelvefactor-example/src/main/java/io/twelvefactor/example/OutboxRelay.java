@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * Publishes the outbox to the broker, in every web process: claims a batch of rows (a lease,
  * so that replicas never publish the same row at once and take over rows a dead one left),
  * publishes each as a persistent message with publisher confirms, marks the confirmed ones
- * published and gives the rest back. A broker that goes away is retried with backoff while
- * the rows wait; the web process keeps serving.
+ * published and gives the rest back. It holds its broker connection from the start, idle or
+ * not, so that {@link #isConnected()} tells the health check the truth; a broker that goes
+ * away is reconnected with backoff while the rows wait, and the web process keeps serving.
  */
 final class OutboxRelay {
     /** How long a claim holds: rows of a process that died are taken over after this. */
@@ -44,7 +45,8 @@ final class OutboxRelay {
     private final Set<String> returned = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
     private Connection connection;
-    private Channel channel;
+    /** Written by the relay thread, read by the health check. */
+    private volatile Channel channel;
     private long claims;
 
     OutboxRelay(Outbox outbox, Broker broker) {
@@ -60,6 +62,15 @@ final class OutboxRelay {
     /** A job was committed: relay now rather than at the next poll. */
     void wake() {
         wake.release();
+    }
+
+    /**
+     * Whether the relay holds an open channel to the broker now: what the web process's
+     * {@code broker} health check reports. Thread-safe.
+     */
+    boolean isConnected() {
+        Channel c = channel;
+        return c != null && c.isOpen();
     }
 
     /** Stops after the batch in hand (its rows are published or given back), within {@code within}. */
@@ -105,9 +116,13 @@ final class OutboxRelay {
         closeQuietly();
     }
 
-    /** One batch, or one poll interval of waiting when there is none. */
+    /**
+     * One batch, or one poll interval of waiting when there is none. The connection comes
+     * first, so that a broker lost while the outbox is empty is noticed and reconnected too.
+     */
     private void relayOnce() throws IOException, TimeoutException, SQLException, InterruptedException,
             Broker.UnreachableException {
+        channel();
         List<Outbox.Row> rows = outbox.claim(owner + "-" + (++claims), LEASE);
         if (rows.isEmpty()) {
             wake.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -159,10 +174,13 @@ final class OutboxRelay {
         }
         closeQuietly();
         connection = broker.connect("notes outbox relay", Duration.ZERO);
-        channel = connection.createChannel();
-        channel.confirmSelect();
-        channel.addReturnListener(r -> returned.add(r.getProperties().getMessageId()));
-        return channel;
+        Channel ch = connection.createChannel();
+        ch.confirmSelect();
+        ch.addReturnListener(r -> returned.add(r.getProperties().getMessageId()));
+        channel = ch;
+        log.atInfo().setMessage("connected to the broker: relaying the outbox to {}").addArgument(broker.queue())
+                .addKeyValue("messaging.destination.name", broker.queue()).log();
+        return ch;
     }
 
     private void closeQuietly() {

@@ -35,13 +35,18 @@ record ServiceConfig(
         @Default("16") @Range(min = 1, max = 1000) @Description("jobs a worker holds unacknowledged at once (AMQP prefetch)")
         int workerPrefetch,
         @Default("30s") @Description("how long worker and migrate retry an unreachable broker at start before exiting 69")
-        Duration amqpConnectTimeout) {
+        Duration amqpConnectTimeout,
+        @Default("5s") @Description("how long /readyz reuses a health check's result; 0s runs the checks on every probe")
+        Duration healthCheckInterval) {
 
     ServiceConfig {
         // twelvefactor-lifecycle's own rules, so a wrong value is reported with every other problem
         Shutdown.checkSettings(shutdownTimeout, shutdownDelay);
         if (jobQueue.isBlank() || jobQueue.length() > 255) {
             throw new IllegalArgumentException("JOB_QUEUE must be a queue name of 1-255 characters");
+        }
+        if (healthCheckInterval.isNegative()) {
+            throw new IllegalArgumentException("HEALTH_CHECK_INTERVAL must be zero or more, was " + healthCheckInterval);
         }
     }
 
@@ -50,6 +55,7 @@ record ServiceConfig(
      * probe port of its own, since the API answers {@code /livez} and {@code /readyz} on {@code PORT}.
      */
     Shutdown.Builder shutdown() {
-        return Shutdown.builder().timeout(shutdownTimeout).delay(shutdownDelay).noHealthPort();
+        return Shutdown.builder().timeout(shutdownTimeout).delay(shutdownDelay).noHealthPort()
+                .healthCheckInterval(healthCheckInterval);
     }
 }

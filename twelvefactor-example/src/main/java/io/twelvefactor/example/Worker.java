@@ -57,6 +57,8 @@ final class Worker extends DefaultConsumer {
     /** Guarded by {@link #acks}: the channel's unsettled deliveries were returned; no more acks. */
     private boolean returnedAll;
     private volatile String consumerTag;
+    /** Set when the broker cancelled the consumer (its queue was deleted): no more deliveries come. */
+    private volatile boolean cancelledByBroker;
 
     private Worker(Channel channel, Connection connection, Shutdown shutdown, NoteStore store, Faults faults) {
         super(channel);
@@ -83,6 +85,15 @@ final class Worker extends DefaultConsumer {
         shutdown.register(Phase.WORKERS, "job consumer", worker::returnTheRestAndClose);
         worker.consumerTag = channel.basicConsume(queue, false, "", worker);
         return worker;
+    }
+
+    /**
+     * Whether this worker can receive jobs now: its connection and channel are open and its
+     * consumer is registered with the broker. What the worker's {@code broker} health check
+     * reports. Thread-safe.
+     */
+    boolean isConsuming() {
+        return consumerTag != null && !cancelledByBroker && connection.isOpen() && getChannel().isOpen();
     }
 
     @Override
@@ -180,9 +191,13 @@ final class Worker extends DefaultConsumer {
         if (cause.isInitiatedByApplication() || shutdown.isShuttingDown()) {
             return;
         }
-        log.atError().setMessage("lost the broker connection ({}): exiting with {} so that the platform restarts"
-                        + " the worker; the broker redelivers the jobs it had sent")
-                .addArgument(Broker.reason(cause)).addArgument(EXIT_BROKER_LOST).log();
+        exitForRestart("lost the broker connection (" + Broker.reason(cause) + ")");
+    }
+
+    /** Ends the process with {@value #EXIT_BROKER_LOST}: a restart rebuilds connection, channel and consumer. */
+    private void exitForRestart(String what) {
+        log.atError().setMessage("{}: exiting with {} so that the platform restarts the worker; the broker redelivers"
+                        + " the jobs it had sent").addArgument(what).addArgument(EXIT_BROKER_LOST).log();
         new Thread(() -> System.exit(EXIT_BROKER_LOST), "broker-lost-exit").start();
     }
 
@@ -195,6 +210,20 @@ final class Worker extends DefaultConsumer {
     @Override
     public void handleCancelOk(String tag) {
         log.info("consumer cancelled: no new jobs");
+    }
+
+    /**
+     * The broker cancelled the consumer (the queue was deleted, or its node went away): the
+     * connection stays open but no job will come, so the worker would sit idle for ever. It
+     * exits as for a lost connection; restarted, it finds the queue again, or exits 69 naming
+     * {@code migrate} until the queue is back.
+     */
+    @Override
+    public void handleCancel(String tag) {
+        cancelledByBroker = true;
+        if (!shutdown.isShuttingDown()) {
+            exitForRestart("the broker cancelled the consumer of this worker (was the queue deleted?)");
+        }
     }
 
     @Override

@@ -111,6 +111,15 @@ final class Fleet implements AutoCloseable {
                 // killed anyway; the database goes next
             }
         }
+        try {
+            deleteQueue();
+        } finally {
+            db.close();
+        }
+    }
+
+    /** Deletes the test's queue on the broker (idempotent): its consumers are cancelled by the broker. */
+    void deleteQueue() throws java.io.IOException, java.util.concurrent.TimeoutException {
         BackingService d = BackingService.parse(amqpUrl);
         com.rabbitmq.client.ConnectionFactory f = new com.rabbitmq.client.ConnectionFactory();
         f.setHost(d.host());
@@ -118,10 +127,8 @@ final class Fleet implements AutoCloseable {
         f.setVirtualHost(d.amqpVirtualHost());
         d.user().ifPresent(f::setUsername);
         d.password().ifPresent(f::setPassword);
-        try (Connection c = f.newConnection("test cleanup"); Channel ch = c.createChannel()) {
+        try (Connection c = f.newConnection("test: delete " + queue); Channel ch = c.createChannel()) {
             ch.queueDelete(queue);
-        } finally {
-            db.close();
         }
     }
 }
