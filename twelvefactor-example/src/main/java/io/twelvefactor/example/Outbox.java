@@ -42,9 +42,11 @@ final class Outbox {
 
     /**
      * Claims up to {@link #BATCH} unpublished rows whose lease is free or ended, for
-     * {@code lease}, and counts this publish attempt on each. One statement: under concurrent
-     * claims the database's row locks let only one claimer take a row (the other re-checks the
-     * lease after the lock and skips it).
+     * {@code lease}, and counts this publish attempt on each. One statement: the rows are
+     * locked {@code FOR UPDATE SKIP LOCKED}, so a claimer passes over rows another relay is
+     * claiming or marking published instead of waiting for them. Without it, two relays
+     * deadlocked now and then (one claiming, one marking its confirmed rows published: the
+     * database aborted the mark, and those rows were published again once their lease ended).
      *
      * @param owner a token unique to this claim
      */
@@ -55,7 +57,8 @@ final class Outbox {
                     + " set claimed_by = ?, claimed_until = ?, published_count = published_count + 1"
                     + " where published_at is null and (claimed_until is null or claimed_until < ?)"
                     + " and id in (select id from outbox where published_at is null"
-                    + " and (claimed_until is null or claimed_until < ?) order by id fetch first " + BATCH + " rows only)")) {
+                    + " and (claimed_until is null or claimed_until < ?) order by id fetch first " + BATCH + " rows only"
+                    + " for update skip locked)")) {
                 s.setString(1, owner);
                 s.setObject(2, now.plus(lease).atOffset(ZoneOffset.UTC));
                 s.setObject(3, now.atOffset(ZoneOffset.UTC));

@@ -2,9 +2,6 @@ package io.twelvefactor.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import io.twelvefactor.backing.BackingService;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -120,15 +117,6 @@ final class Fleet implements AutoCloseable {
 
     /** Deletes the test's queue on the broker (idempotent): its consumers are cancelled by the broker. */
     void deleteQueue() throws java.io.IOException, java.util.concurrent.TimeoutException {
-        BackingService d = BackingService.parse(amqpUrl);
-        com.rabbitmq.client.ConnectionFactory f = new com.rabbitmq.client.ConnectionFactory();
-        f.setHost(d.host());
-        f.setPort(d.port());
-        f.setVirtualHost(d.amqpVirtualHost());
-        d.user().ifPresent(f::setUsername);
-        d.password().ifPresent(f::setPassword);
-        try (Connection c = f.newConnection("test: delete " + queue); Channel ch = c.createChannel()) {
-            ch.queueDelete(queue);
-        }
+        TestBroker.deleteQueue(amqpUrl, queue);
     }
 }

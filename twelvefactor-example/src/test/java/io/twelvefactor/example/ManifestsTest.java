@@ -88,8 +88,8 @@ class ManifestsTest {
             Object grace = pod.get("terminationGracePeriodSeconds");
             long graceSeconds = grace == null ? 30 : ((Number) grace).longValue();   // Kubernetes' default
             for (Container c : containersOf(pod)) {
-                if (!isWeb(c)) {
-                    continue;
+                if (!isWeb(c) && !isWorker(c)) {
+                    continue;   // migrate runs to its end; no drain to wait for
                 }
                 Duration budget = duration(c.env().getOrDefault("SHUTDOWN_TIMEOUT", defaultOf("SHUTDOWN_TIMEOUT")));
                 Duration preStop = preStopSleep(c.spec());
@@ -99,7 +99,49 @@ class ManifestsTest {
                 checked++;
             }
         }
-        assertTrue(checked > 0, "no web container found");
+        assertTrue(checked >= 2, "expected a web and a worker container, found " + checked);
+    }
+
+    @Test
+    void everyDeploymentReadiesANewPodBeforeItStopsAnOldOne() {
+        int deployments = 0;
+        for (Map<String, Object> d : documents) {
+            if (!"Deployment".equals(d.get("kind"))) {
+                continue;
+            }
+            Map<String, Object> strategy = map(map(d.get("spec")).get("strategy"));
+            Map<String, Object> rolling = map(strategy.get("rollingUpdate"));
+            assertEquals("RollingUpdate", strategy.get("type"), d.get("__file") + ": replace pods one at a time");
+            assertEquals(0, rolling.get("maxUnavailable"), d.get("__file") + ": maxUnavailable 0, so that the rollout"
+                    + " waits for each new pod's readiness before it stops an old one");
+            for (Container c : containersOf(map(map(map(d.get("spec")).get("template")).get("spec")))) {
+                assertFalse(map(c.spec().get("readinessProbe")).isEmpty(), c.where() + ": no readinessProbe, so the"
+                        + " rollout cannot tell when the new pod is ready");
+            }
+            deployments++;
+        }
+        assertTrue(deployments >= 2, "expected the web and worker Deployments, found " + deployments);
+    }
+
+    @Test
+    void aWorkersStartupProbeOutlastsItsBrokerRetriesAtStart() {
+        int workers = 0;
+        for (Container c : containers()) {
+            if (!isWorker(c)) {
+                continue;
+            }
+            Map<String, Object> probe = map(c.spec().get("startupProbe"));
+            assertFalse(probe.isEmpty(), c.where() + ": a worker retries its broker for AMQP_CONNECT_TIMEOUT before"
+                    + " it is started; give it a startupProbe on /startupz");
+            long period = ((Number) probe.getOrDefault("periodSeconds", 10)).longValue();
+            long failures = ((Number) probe.getOrDefault("failureThreshold", 3)).longValue();
+            Duration retries = duration(c.env().getOrDefault("AMQP_CONNECT_TIMEOUT", defaultOf("AMQP_CONNECT_TIMEOUT")));
+            assertTrue(Duration.ofSeconds(period * failures).compareTo(retries) > 0, c.where() + ": the startupProbe"
+                    + " gives up after " + period * failures + " s, before AMQP_CONNECT_TIMEOUT " + retries.toSeconds()
+                    + " s of broker retries end with the worker's own exit 69 and its reason");
+            workers++;
+        }
+        assertTrue(workers > 0, "no worker container found");
     }
 
     @Test
@@ -232,6 +274,10 @@ class ManifestsTest {
 
     private static boolean isWeb(Container c) {
         return list(c.spec().get("args")).contains("run");
+    }
+
+    private static boolean isWorker(Container c) {
+        return list(c.spec().get("args")).contains("worker");
     }
 
     private static List<Map<String, Object>> podSpecs() {

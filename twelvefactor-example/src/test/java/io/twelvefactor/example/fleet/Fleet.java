@@ -1,6 +1,7 @@
 package io.twelvefactor.example.fleet;
 
 import io.twelvefactor.backing.BackingService;
+import io.twelvefactor.example.TestBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -31,8 +33,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The fleet harness: HAProxy in front of replicas of the example on a real PostgreSQL, clients
  * through the balancer, and a platform's moves (rolling deploy, crash, scale) under that load.
- * Each scenario prints one row of the README's table. Everything runs on loopback, on free
- * ports, in a database created for the run and dropped after it, and stops by itself.
+ * Each scenario prints one row of the README's table; with workers, a second row says what
+ * became of the notes' jobs. Everything runs on loopback, on free ports, in a database (and a
+ * queue) created for the run and dropped after it, and stops by itself.
  *
  * <pre>
  * twelvefactor-example/fleet/run [scenario ...]      (see {@link #USAGE})
@@ -48,92 +51,42 @@ public final class Fleet {
             "  naive          the same with replicas that exit at once on SIGTERM (java -Xrs: no drain)",
             "  crash          SIGKILL one replica; the platform restarts it",
             "  scale          add a 4th replica, then remove it with SIGTERM",
+            "  workers        rolling, with AMQP_URL and 2 workers replaced in each round too; then every note",
+            "                 stored must get its word count (needs TEST_AMQP_URL)",
             "  direct         no balancer: 16 clients POST to one replica, SIGTERM; counts resets",
             "environment: TEST_POSTGRES_URL (required; a database is created for the run and dropped),",
+            "  TEST_AMQP_URL (for workers; a queue is declared for the run and deleted),",
             "  HAPROXY (the haproxy command; default: from the PATH)",
             "");
 
     /** The scenarios, each one row. */
     enum Scenario {
-        ROLLING("rolling deploy", "3s", 3, false),
-        ROLLING_R0("rolling deploy, retries 0", "3s", 0, false),
-        DELAY0("rolling deploy, SHUTDOWN_DELAY=0s", "0s", 3, false),
-        NAIVE("rolling deploy, naive replicas (exit at once)", "3s", 3, true),
-        CRASH("crash: SIGKILL one replica, restart", "3s", 3, false),
-        SCALE("scale out to 4, back in to 3", "3s", 3, false),
-        DIRECT("direct: 16 clients, one replica, SIGTERM", "1s", 0, false);
+        ROLLING("rolling deploy", "3s", 3, false, 0),
+        ROLLING_R0("rolling deploy, retries 0", "3s", 0, false, 0),
+        DELAY0("rolling deploy, SHUTDOWN_DELAY=0s", "0s", 3, false, 0),
+        NAIVE("rolling deploy, naive replicas (exit at once)", "3s", 3, true, 0),
+        CRASH("crash: SIGKILL one replica, restart", "3s", 3, false, 0),
+        SCALE("scale out to 4, back in to 3", "3s", 3, false, 0),
+        WORKERS("rolling deploy, 2 workers replaced too", "3s", 3, false, 2),
+        DIRECT("direct: 16 clients, one replica, SIGTERM", "1s", 0, false, 0);
 
         final String title;
         final String delay;
         final int retries;
         final boolean naive;
+        /** Worker processes beside the web replicas; with any, the web replicas relay the outbox. */
+        final int workers;
 
-        Scenario(String title, String delay, int retries, boolean naive) {
+        Scenario(String title, String delay, int retries, boolean naive, int workers) {
             this.title = title;
             this.delay = delay;
             this.retries = retries;
             this.naive = naive;
+            this.workers = workers;
         }
 
         static Scenario of(String name) {
             return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
-        }
-    }
-
-    /** What one scenario measured. */
-    record Row(Scenario scenario, int requests, int ok, Map<Integer, Integer> non2xx,
-               Map<Load.Failure, Integer> socketErrors, int missing, double[] steady, double[] change,
-               List<Duration> timeToReady) {
-
-        /** Non-2xx answers and socket errors: what a client saw fail. */
-        int clientFailures() {
-            int n = 0;
-            for (int c : non2xx.values()) {
-                n += c;
-            }
-            for (int c : socketErrors.values()) {
-                n += c;
-            }
-            return n;
-        }
-
-        static String header() {
-            return "| scenario | requests | 2xx | non-2xx | socket errors | 201 missing from DB"
-                    + " | p50 / p99 steady | p50 / p99 during change | time to ready |\n"
-                    + "|---|---:|---:|---|---|---:|---|---|---|";
-        }
-
-        String markdown() {
-            return "| " + scenario.title + " | " + requests + " | " + ok + " | " + counts(non2xx) + " | "
-                    + counts(socketErrors) + " | " + missing + " | " + ms(steady) + " | " + ms(change) + " | "
-                    + ready() + " |";
-        }
-
-        private String ready() {
-            if (timeToReady.isEmpty()) {
-                return "";
-            }
-            long sum = 0;
-            long max = 0;
-            for (Duration d : timeToReady) {
-                sum += d.toMillis();
-                max = Math.max(max, d.toMillis());
-            }
-            return String.format(Locale.ROOT, "%.1f s (max %.1f)", sum / 1000.0 / timeToReady.size(), max / 1000.0);
-        }
-
-        private static String counts(Map<?, Integer> m) {
-            if (m.isEmpty()) {
-                return "0";
-            }
-            StringBuilder b = new StringBuilder();
-            m.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k.toString().toLowerCase(Locale.ROOT))
-                    .append(": ").append(v));
-            return b.toString();
-        }
-
-        private static String ms(double[] p) {
-            return p == null ? "" : String.format(Locale.ROOT, "%.1f / %.1f ms", p[0], p[1]);
         }
     }
 
@@ -156,18 +109,33 @@ public final class Fleet {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(40);
     private static final String SHUTDOWN_TIMEOUT = "15s";
+    /** The most the queue may take to drain once the load stopped: a bound only a lost job reaches. */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(120);
 
     private final Options options;
-    private final String adminUrl;
     private final String token = "fleet-" + UUID.randomUUID();
     private final String runId = "fleet-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
-    private final String database = "tf_" + runId.replace('-', '_');
     private final Path dir;
+    private final Services services;
 
-    Fleet(Options options, String adminUrl) throws IOException {
+    /**
+     * @param adminUrl a PostgreSQL server where the run may create and drop its database
+     * @param amqpUrl  a RabbitMQ broker, for the scenario with workers
+     */
+    Fleet(Options options, String adminUrl, Optional<String> amqpUrl) throws IOException {
         this.options = options;
-        this.adminUrl = adminUrl;
         this.dir = Files.createDirectories(options.workDir().resolve(runId)).toAbsolutePath();
+        this.services = new Services(adminUrl, amqpUrl, runId, dir);
+    }
+
+    /** Creates the run's database (and queue), migrated by the example's own {@code migrate}. */
+    void createDatabase() throws Exception {
+        services.create();
+    }
+
+    /** Drops the run's database (and queue). */
+    void dropDatabase() throws Exception {
+        services.drop();
     }
 
     /**
@@ -198,8 +166,18 @@ public final class Fleet {
                 }
             }
         }
+        Optional<String> amqp = Optional.ofNullable(System.getenv("TEST_AMQP_URL")).filter(u -> !u.isBlank());
         if (scenarios.isEmpty()) {
             scenarios.addAll(List.of(Scenario.values()).subList(0, Scenario.values().length - 1));
+            if (amqp.isEmpty()) {
+                scenarios.remove(Scenario.WORKERS);
+                System.err.println("TEST_AMQP_URL is not set: the workers scenario is left out");
+            }
+        }
+        if (amqp.isEmpty() && scenarios.contains(Scenario.WORKERS)) {
+            System.err.print("TEST_AMQP_URL is not set: the workers scenario needs a RabbitMQ broker, e.g.\n"
+                    + "  TEST_AMQP_URL=amqp://guest:guest@127.0.0.1:5672/%2F\n");
+            System.exit(2);
         }
         String url = System.getenv("TEST_POSTGRES_URL");
         if (url == null || url.isBlank()) {
@@ -211,17 +189,27 @@ public final class Fleet {
             System.err.print("haproxy is not installed: apt-get install -y haproxy (or set HAPROXY)\n");
             System.exit(2);
         }
-        Fleet fleet = new Fleet(o, url);
+        Fleet fleet = new Fleet(o, url, amqp);
         System.out.println("fleet run " + fleet.runId + ": " + o.clients() + " clients, " + o.rounds()
                 + " rounds; logs in " + fleet.dir);
         System.out.println(Row.header());
+        List<Row> rows = new ArrayList<>();
         try {
             fleet.createDatabase();
             for (Scenario s : scenarios) {
-                System.out.println(fleet.run(s).markdown());
+                Row row = fleet.run(s);
+                rows.add(row);
+                System.out.println(row.markdown());
             }
         } finally {
             fleet.dropDatabase();
+        }
+        if (rows.stream().anyMatch(r -> r.jobs().isPresent())) {
+            System.out.println();
+            System.out.println(Jobs.header());
+            for (Row r : rows) {
+                r.jobs().ifPresent(j -> System.out.println(j.markdown(r.scenario())));
+            }
         }
     }
 
@@ -230,10 +218,12 @@ public final class Fleet {
         if (s == Scenario.DIRECT) {
             return direct();
         }
-        List<Integer> ports = freePorts(5);
+        List<Integer> ports = freePorts(5 + s.workers);
         int lb = ports.get(0);
         List<Integer> slots = ports.subList(1, 5);
         Replica[] replicas = new Replica[5];
+        Replica[] workers = new Replica[s.workers + 1];
+        int[] replaced = new int[2];   // workers replaced, of which exited other than 0
         List<Duration> ready = new ArrayList<>();
         String template = Files.readString(options.haproxyConfig(), StandardCharsets.UTF_8);
         Path scenarioDir = Files.createDirectories(dir.resolve(s.name().toLowerCase(Locale.ROOT)));
@@ -245,6 +235,10 @@ public final class Fleet {
             for (int i = 1; i <= 3; i++) {
                 replicas[i].awaitReady(READY_TIMEOUT);
             }
+            for (int j = 1; j <= s.workers; j++) {
+                workers[j] = startWorker(j, ports.get(4 + j), scenarioDir);
+                workers[j].awaitReady(READY_TIMEOUT);
+            }
             try (HaProxy haproxy = HaProxy.start(template, scenarioDir, lb, slots, 3, s.retries)) {
                 for (int i = 1; i <= 3; i++) {
                     haproxy.awaitUp(i, READY_TIMEOUT);
@@ -254,7 +248,7 @@ public final class Fleet {
                 TimeUnit.MILLISECONDS.sleep(options.steady().toMillis());   // steady state: a measured interval, not a wait for an event
                 long changeStart = System.nanoTime();
                 switch (s) {
-                    case ROLLING, ROLLING_R0, DELAY0, NAIVE -> {
+                    case ROLLING, ROLLING_R0, DELAY0, NAIVE, WORKERS -> {
                         for (int round = 0; round < options.rounds(); round++) {
                             for (int i = 1; i <= 3; i++) {
                                 replicas[i].signal("TERM");
@@ -262,6 +256,13 @@ public final class Fleet {
                                 replicas[i] = start(s, i, slots.get(i - 1), scenarioDir);
                                 ready.add(replicas[i].awaitReady(READY_TIMEOUT));
                                 haproxy.awaitUp(i, READY_TIMEOUT);
+                            }
+                            for (int j = 1; j <= s.workers; j++) {   // the workers of the same release
+                                workers[j].signal("TERM");
+                                replaced[1] += workers[j].awaitExit(EXIT_TIMEOUT) == 0 ? 0 : 1;
+                                replaced[0]++;
+                                workers[j] = startWorker(j, ports.get(4 + j), scenarioDir);
+                                workers[j].awaitReady(READY_TIMEOUT);
                             }
                         }
                     }
@@ -287,12 +288,22 @@ public final class Fleet {
                 long changeEnd = System.nanoTime();
                 TimeUnit.MILLISECONDS.sleep(1000);   // a second of steady state after the change
                 List<Load.Sample> samples = load.stop();
-                return row(s, samples, changeStart, changeEnd, ready);
+                Row row = row(s, samples, changeStart, changeEnd, ready);
+                if (s.workers == 0) {
+                    return row;
+                }
+                Duration drain = services.awaitWordCounts(DRAIN_TIMEOUT);
+                stopAll(workers);   // their logs complete
+                List<Long> created = samples.stream().filter(x -> x.noteId() >= 0).map(Load.Sample::noteId).toList();
+                try (Connection c = services.connect()) {
+                    return row.withJobs(Jobs.read(scenarioDir, c, created, replaced[0], replaced[1], drain));
+                }
             }
         } finally {
             if (load != null) {
                 load.stop();
             }
+            stopAll(workers);
             stopAll(replicas);
         }
     }
@@ -350,8 +361,8 @@ public final class Fleet {
                 change.add(x.latencyNanos());
             }
         }
-        return new Row(s, samples.size(), ok, non2xx, errors, missing(created), percentiles(steady), percentiles(change),
-                ready);
+        return new Row(s, samples.size(), ok, non2xx, errors, services.missing(created), percentiles(steady), percentiles(change),
+                ready, Optional.empty());
     }
 
     private static double[] percentiles(List<Long> latencies) {
@@ -365,11 +376,27 @@ public final class Fleet {
     private Replica start(Scenario s, int index, int port, Path scenarioDir) throws IOException {
         Map<String, String> env = new HashMap<>();
         env.put("PORT", Integer.toString(port));
-        env.put("DATABASE_URL", databaseUrl());
+        env.put("DATABASE_URL", services.databaseUrl());
         env.put("API_TOKEN", token);
         env.put("SHUTDOWN_DELAY", s.delay);
         env.put("SHUTDOWN_TIMEOUT", SHUTDOWN_TIMEOUT);
+        if (s.workers > 0) {
+            env.putAll(services.broker());
+        }
         return Replica.start("r" + index + "-" + System.nanoTime(), "run", env, s.naive, scenarioDir);
+    }
+
+    /**
+     * A worker, its probes on {@code port}; {@code SHUTDOWN_DELAY=0s} as in the worker
+     * Deployment: no load balancer sends it anything to wait for.
+     */
+    private Replica startWorker(int index, int port, Path scenarioDir) throws IOException {
+        Map<String, String> env = new HashMap<>(services.broker());
+        env.put("PORT", Integer.toString(port));
+        env.put("DATABASE_URL", services.databaseUrl());
+        env.put("SHUTDOWN_DELAY", "0s");
+        env.put("SHUTDOWN_TIMEOUT", SHUTDOWN_TIMEOUT);
+        return Replica.start("w" + index + "-" + System.nanoTime(), "worker", env, false, scenarioDir);
     }
 
     /** SIGTERM to every replica still running, then waits for each: they drain side by side. */
@@ -392,56 +419,6 @@ public final class Fleet {
             } catch (Exception e) {
                 r.close();
             }
-        }
-    }
-
-    /** Notes answered 201 that are not in the database. */
-    private int missing(List<Long> ids) throws Exception {
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        Set<Long> found = new HashSet<>();
-        BackingService db = BackingService.parse(databaseUrl());
-        try (Connection c = DriverManager.getConnection(db.toJdbcUrl(), db.jdbcProperties());
-             PreparedStatement ps = c.prepareStatement("select id from notes where id = any(?)")) {
-            Array array = c.createArrayOf("bigint", ids.toArray());
-            ps.setArray(1, array);
-            try (ResultSet r = ps.executeQuery()) {
-                while (r.next()) {
-                    found.add(r.getLong(1));
-                }
-            }
-        }
-        return (int) ids.stream().filter(id -> !found.contains(id)).count();
-    }
-
-    /** The run's own database, on the server of {@code TEST_POSTGRES_URL}. */
-    String databaseUrl() {
-        URI u = URI.create(adminUrl);
-        String query = u.getRawQuery() == null ? "" : "?" + u.getRawQuery();
-        return u.getScheme() + "://" + (u.getRawUserInfo() == null ? "" : u.getRawUserInfo() + "@")
-                + u.getRawAuthority().substring(u.getRawAuthority().indexOf('@') + 1) + "/" + database + query;
-    }
-
-    /** Creates the run's database and migrates it with the example's own {@code migrate}. */
-    void createDatabase() throws Exception {
-        admin("create database " + database);
-        Replica migrate = Replica.start("migrate", "migrate", Map.of("DATABASE_URL", databaseUrl()), false, dir);
-        int exit = migrate.awaitExit(READY_TIMEOUT);
-        if (exit != 0) {
-            throw new IllegalStateException("migrate exited with " + exit + "; see " + dir.resolve("migrate.log"));
-        }
-    }
-
-    void dropDatabase() throws Exception {
-        admin("drop database if exists " + database + " with (force)");
-    }
-
-    private void admin(String sql) throws Exception {
-        BackingService db = BackingService.parse(adminUrl);
-        try (Connection c = DriverManager.getConnection(db.toJdbcUrl(), db.jdbcProperties());
-             Statement st = c.createStatement()) {
-            st.execute(sql);
         }
     }
 

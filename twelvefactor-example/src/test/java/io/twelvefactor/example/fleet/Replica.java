@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One replica of the example service: a child JVM on a fixed port, its output kept in a log
- * file, ready when it logs its "ready on port" event. A naive replica runs with {@code -Xrs}:
+ * file, ready when it logs its "ready on port" event (a worker: its "worker ready" event). A naive replica runs with {@code -Xrs}:
  * the JVM installs no SIGTERM handler, so SIGTERM ends the process at once, as it would end a
  * service without twelvefactor-lifecycle's drain (no readiness flip, no delay, no drain).
  */
@@ -30,7 +30,7 @@ final class Replica implements AutoCloseable {
     private final CompletableFuture<Duration> ready = new CompletableFuture<>();
     private final Thread reader;
 
-    private Replica(String name, Process process, Path log) throws IOException {
+    private Replica(String name, Process process, Path log, String readyMarker) throws IOException {
         this.name = name;
         this.process = process;
         PrintStream file = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8);
@@ -38,7 +38,7 @@ final class Replica implements AutoCloseable {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                  file) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    if (!ready.isDone() && line.contains("ready on port")) {
+                    if (!ready.isDone() && line.contains(readyMarker)) {
                         ready.complete(Duration.ofNanos(System.nanoTime() - spawnedAt));
                     }
                     file.println(line);
@@ -51,7 +51,7 @@ final class Replica implements AutoCloseable {
         reader.start();
     }
 
-    /** Runs {@code command} ({@code run} or {@code migrate}) with exactly {@code env} plus PATH. */
+    /** Runs {@code command} ({@code run}, {@code worker} or {@code migrate}) with exactly {@code env} plus PATH. */
     static Replica start(String name, String command, Map<String, String> env, boolean naive, Path dir)
             throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -65,7 +65,8 @@ final class Replica implements AutoCloseable {
         pb.environment().clear();
         pb.environment().put("PATH", path == null ? "/usr/bin:/bin" : path);
         pb.environment().putAll(env);
-        return new Replica(name, pb.start(), dir.resolve(name + ".log"));
+        return new Replica(name, pb.start(), dir.resolve(name + ".log"),
+                command.equals("worker") ? "worker ready" : "ready on port");
     }
 
     /** This JVM's class path with every entry absolute, since the replicas run in another directory. */
