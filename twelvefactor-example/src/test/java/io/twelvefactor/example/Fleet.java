@@ -8,9 +8,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -76,6 +78,18 @@ final class Fleet implements AutoCloseable {
             }
         }
         return notes;
+    }
+
+    /** The notes whose word count is stored, right or wrong. */
+    Set<Long> counted() throws Exception {
+        Set<Long> counted = new HashSet<>();
+        try (java.sql.Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select id from notes where word_count is not null")) {
+            while (r.next()) {
+                counted.add(r.getLong(1));
+            }
+        }
+        return counted;
     }
 
     /** Notes whose stored word count is missing or wrong; empty when every job was done right. */

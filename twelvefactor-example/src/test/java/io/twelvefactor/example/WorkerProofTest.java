@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -73,8 +74,11 @@ class WorkerProofTest {
             fleet.jobs.awaitDoneBy("w1", 50, Fleet.BOUND);
             w1.signal("KILL"); // with a backlog, its prefetch is full of unacknowledged jobs
             assertEquals(137, w1.awaitExit(Fleet.BOUND));
+            // A job w1 acknowledged in the instant before the kill, before it could log it, is
+            // done (its count is stored) but has no event: wait for the events of the others.
+            Set<Long> countedBeforeW2 = fleet.counted();
             fleet.worker("w2", Map.of());
-            fleet.jobs.awaitDone(ids, Fleet.BOUND);
+            fleet.jobs.awaitDone(ids.stream().filter(id -> !countedBeforeW2.contains(id)).toList(), Fleet.BOUND);
 
             assertEquals(List.of(), fleet.wrongWordCounts());
             assertEquals(List.of(), fleet.jobs.unexplainedRepeats(), "every job done twice is explained");
