@@ -17,6 +17,19 @@ final class CallRecorder {
     static final String FAILED = "[FAILED toString()]";
     static final StackTraceElement[] NO_FRAMES = new StackTraceElement[0];
     private static final Throwable[] NO_THROWABLES = new Throwable[0];
+    /** The recorded result of a call that threw. */
+    private static final Object THREW = new Object();
+    /** Whether a class of exceptions keeps {@link Throwable#toString()} as it is. */
+    private static final ClassValue<Boolean> PLAIN_TEXT = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            try {
+                return type.getMethod("toString").getDeclaringClass() == Throwable.class;
+            } catch (NoSuchMethodException | RuntimeException e) {
+                return false;
+            }
+        }
+    };
 
     /** The kinds of call, each with its guarded implementation. */
     private enum Kind {
@@ -30,6 +43,16 @@ final class CallRecorder {
             @Override
             Object invoke(Object on) {
                 return safeMessage((Throwable) on);
+            }
+        },
+        LOCALIZED_MESSAGE {
+            @Override
+            Object invoke(Object on) {
+                try {
+                    return ((Throwable) on).getLocalizedMessage();
+                } catch (Throwable e) {
+                    return THREW;
+                }
             }
         },
         FRAMES {
@@ -118,6 +141,45 @@ final class CallRecorder {
     /** {@link #safeToString} of an application object, called once per event. */
     String textOf(Object o) {
         return o == null ? "null" : (String) call(Kind.TO_STRING, o);
+    }
+
+    /**
+     * An exception's text as {@link Throwable#toString()} makes it, called once per event. When
+     * the exception's class keeps that method, the text is put together here from the class name
+     * and the one recorded call to {@code getLocalizedMessage()}, as the method does; so
+     * {@link #writeText} and this method give the same text for one event.
+     */
+    String throwableText(Throwable t) {
+        if (!PLAIN_TEXT.get(t.getClass())) {
+            return textOf(t);
+        }
+        Object message = call(Kind.LOCALIZED_MESSAGE, t);
+        if (message == THREW) {
+            return FAILED;
+        }
+        String name = t.getClass().getName();
+        return message == null ? name : name + ": " + message;
+    }
+
+    /**
+     * Writes {@link #throwableText} into the current string of {@code out}; without building the
+     * text when the exception's class keeps {@link Throwable#toString()}.
+     */
+    void writeText(Throwable t, LineBuffer out) {
+        if (!PLAIN_TEXT.get(t.getClass())) {
+            out.text(textOf(t));
+            return;
+        }
+        Object message = call(Kind.LOCALIZED_MESSAGE, t);
+        if (message == THREW) {
+            out.text(FAILED);
+            return;
+        }
+        out.text(t.getClass().getName());
+        if (message != null) {
+            out.text(": ");
+            out.text((String) message);
+        }
     }
 
     /** {@link #safeMessage} of an exception, called once per event. */

@@ -74,7 +74,7 @@ final class StackTraceWriter {
                 line(prefix);
                 b.text(cap);
                 b.text("[CIRCULAR REFERENCE: ");
-                b.text(calls.textOf(t));
+                calls.writeText(t, b);
                 b.text("]");
                 return;
             }
@@ -83,7 +83,7 @@ final class StackTraceWriter {
             int unique = unique(trace, outer);
             line(prefix);
             b.text(cap);
-            b.text(calls.textOf(t));
+            calls.writeText(t, b);
             frames(trace, unique, prefix, Integer.MAX_VALUE);
             if (depth < MAX_SUPPRESSED_DEPTH) {
                 for (Throwable s : calls.suppressedOf(t)) {
@@ -107,12 +107,12 @@ final class StackTraceWriter {
             int start = b.pos;
             int room = Math.max(0, budget - 2 * OMISSION_BYTES - LineBuffer.CUT_MARK.length);
             firstLine = true;
-            String outerText = calls.textOf(chain[0]);
+            String outerText = calls.throwableText(chain[0]);
             if (n == 1) {
                 part(0, "", outerText, room / 4, room);
                 return;
             }
-            String rootText = calls.textOf(chain[n - 1]);
+            String rootText = calls.throwableText(chain[n - 1]);
             // The root's part is measured where it would go, then rolled back, so that the outer
             // exception and the causes in between leave room for it.
             int mark = b.pos;
@@ -130,7 +130,7 @@ final class StackTraceWriter {
                     break;
                 }
                 int before = b.pos;
-                String text = calls.textOf(chain[i]);
+                String text = calls.throwableText(chain[i]);
                 boolean whole = part(i, CAUSED_BY, text, left / 2, left);
                 if (!whole || b.pos - start + rootSize > room) {
                     b.pos = before;

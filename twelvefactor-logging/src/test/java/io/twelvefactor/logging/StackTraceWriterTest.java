@@ -78,6 +78,35 @@ class StackTraceWriterTest {
     }
 
     @Test
+    void eachExceptionLineIsItsToStringWhetherOrNotItsClassOverridesIt() {
+        Capture capture = new Capture();
+        Exception localized = new IllegalStateException("plain") {
+            @Override
+            public String getLocalizedMessage() {
+                return "localized";
+            }
+        };
+        Exception own = new RuntimeException("hidden") {
+            @Override
+            public String toString() {
+                return "own text";
+            }
+        };
+        Exception noMessage = new UnsupportedOperationException((String) null);
+        for (Exception e : List.of(new java.io.IOException("plain"), localized, own, noMessage,
+                new IllegalStateException("outer", new IllegalArgumentException("inner")))) {
+            assertEquals(printed(e), trace(capture, e));
+        }
+        Exception failing = new IllegalStateException() {
+            @Override
+            public String getLocalizedMessage() {
+                throw new UnsupportedOperationException("no message today");
+            }
+        };
+        assertTrue(trace(capture, failing).startsWith("[FAILED toString()]\n\tat "), trace(capture, failing));
+    }
+
+    @Test
     void aThousandDeepChainShowsBothEndsAndCountsTheCausesBetween() {
         Capture capture = new Capture();
         Throwable deep = new IllegalStateException("root of it all");
