@@ -68,7 +68,11 @@ final class LogConfig {
         this.stackFold = stackFold(env.get("LOG_STACK_FOLD"), problems);
         String project = env.get("GOOGLE_CLOUD_PROJECT");
         this.gcpProject = isUnset(project) ? null : trim(project);
-        this.service = ServiceIdentity.from(env, problems::report);
+        List<String> serviceProblems = new ArrayList<>(0);
+        this.service = ServiceIdentity.from(env, serviceProblems);
+        for (String line : serviceProblems) {
+            problems.report(line);
+        }
         this.levels = perLoggerLevels(env, problems);
     }
 

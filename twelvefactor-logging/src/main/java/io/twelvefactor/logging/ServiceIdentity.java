@@ -2,9 +2,9 @@ package io.twelvefactor.logging;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Which service a line belongs to, read from the variables OpenTelemetry defines and operators
@@ -34,8 +34,12 @@ record ServiceIdentity(String name, String version, String environment, String i
         return b.toString();
     }
 
-    /** Reads the identity from {@code env}, reporting each malformed attribute to {@code problems}. */
-    static ServiceIdentity from(Map<String, String> env, Consumer<String> problems) {
+    /**
+     * Reads the identity from {@code env}, adding a line to {@code problems} for each malformed
+     * attribute. A list rather than a callback: the caller's method reference would be a class
+     * spun at run time, a cost paid on the way to the first log line.
+     */
+    static ServiceIdentity from(Map<String, String> env, List<String> problems) {
         String name = blankToNull(env.get("OTEL_SERVICE_NAME"));
         String resourceName = null;
         String version = null;
@@ -52,7 +56,7 @@ record ServiceIdentity(String name, String version, String environment, String i
                 String key = eq <= 0 ? null : trim(entry.substring(0, eq));
                 String value = eq <= 0 ? null : decode(trim(entry.substring(eq + 1)));
                 if (key == null || key.isEmpty() || value == null) {
-                    problems.accept("OTEL_RESOURCE_ATTRIBUTES entry \"" + shorten(trim(entry))
+                    problems.add("OTEL_RESOURCE_ATTRIBUTES entry \"" + shorten(trim(entry))
                             + "\" is not key=value with the value percent-encoded; ignoring this entry");
                     continue;
                 }

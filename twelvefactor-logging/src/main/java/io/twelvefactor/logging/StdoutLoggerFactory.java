@@ -41,10 +41,23 @@ final class StdoutLoggerFactory implements ILoggerFactory {
         static final StdoutLoggerFactory INSTANCE = create();
 
         private static StdoutLoggerFactory create() {
-            LogConfig.Problems stderr = StdoutLoggerFactory::reportOnStderr;
-            LogConfig config = new LogConfig(System.getenv(), stderr);
+            LogConfig config = new LogConfig(System.getenv(), Stderr.INSTANCE);
             return new StdoutLoggerFactory(config, SYSTEM_MDC,
-                    new FileOutputStream(FileDescriptor.out), stderr);
+                    new FileOutputStream(FileDescriptor.out), Stderr.INSTANCE);
+        }
+    }
+
+    /**
+     * Reports on stderr. A named class, as are the other pieces on the way to the first line:
+     * a lambda or method reference is a class spun at run time on first use, milliseconds at
+     * startup (README, "A fast start").
+     */
+    static final class Stderr implements LogConfig.Problems {
+        static final Stderr INSTANCE = new Stderr();
+
+        @Override
+        public void report(String line) {
+            reportOnStderr(line);
         }
     }
 
@@ -67,8 +80,13 @@ final class StdoutLoggerFactory implements ILoggerFactory {
         String key = name == null ? "" : name;
         StdoutLogger logger = loggers.get(key);
         if (logger == null) {
-            logger = loggers.computeIfAbsent(key, n -> new StdoutLogger(
-                    new LoggerName(n, layout.loggerPart(n)), config.levelOf(n), writer));
+            // putIfAbsent rather than computeIfAbsent with a lambda (spun at run time: see Stderr);
+            // two threads racing for a new name may both make one, and both get the one kept
+            StdoutLogger made = new StdoutLogger(new LoggerName(key, layout.loggerPart(key)), config.levelOf(key), writer);
+            logger = loggers.putIfAbsent(key, made);
+            if (logger == null) {
+                logger = made;
+            }
         }
         return logger;
     }

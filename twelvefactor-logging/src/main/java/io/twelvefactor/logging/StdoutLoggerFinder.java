@@ -22,13 +22,14 @@ public final class StdoutLoggerFinder extends System.LoggerFinder {
      *
      * @param name the logger name
      * @param module the module asking for the logger (not used)
-     * @return a logger whose level comes from {@code LOG_LEVEL} and the per-logger variables
+     * @return a logger whose level comes from {@code LOG_LEVEL} and the per-logger variables,
+     *         read when a logger is first used
      * @throws NullPointerException if {@code name} or {@code module} is null
      */
     @Override
     public System.Logger getLogger(String name, Module module) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(module, "module");
-        return new SystemLogger(StdoutLoggerFactory.system().logger(name));
+        return new SystemLogger(name); // reads the configuration when it is first used
     }
 }

@@ -68,7 +68,7 @@ public final class StdoutServiceProvider implements SLF4JServiceProvider {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(out, "out");
         return new StdoutServiceProvider(
-                StdoutLoggerFactory.create(environment, out, StdoutLoggerFactory::reportOnStderr));
+                StdoutLoggerFactory.create(environment, out, StdoutLoggerFactory.Stderr.INSTANCE));
     }
 
     /**

@@ -20,7 +20,7 @@ class ServiceIdentityTest {
         for (int i = 0; i < env.length; i += 2) {
             map.put(env[i], env[i + 1]);
         }
-        return ServiceIdentity.from(map, problems::add);
+        return ServiceIdentity.from(map, problems);
     }
 
     @Test
