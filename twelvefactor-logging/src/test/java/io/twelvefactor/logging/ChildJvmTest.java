@@ -107,10 +107,12 @@ class ChildJvmTest {
 
     /**
      * Logging through SLF4J and System.Logger does not start java.util.logging, which costs
-     * tens of milliseconds; the bridge is installed when JUL starts ({@code exit} above).
+     * tens of milliseconds; the bridge is installed when JUL starts ({@code exit} above). Nor
+     * does the module spin a class at run time (a lambda or method reference) on the way to its
+     * first lines: each costs milliseconds at startup.
      */
     @Test
-    void javaUtilLoggingIsNotStartedUntilSomethingUsesIt() throws Exception {
+    void javaUtilLoggingIsNotStartedUntilSomethingUsesItAndNoLambdaIsSpun() throws Exception {
         Path classes = Files.createTempFile("logging-classes", ".log");
         try {
             // without the OpenTelemetry API, which uses JUL itself when asked for the current span
@@ -131,6 +133,8 @@ class ChildJvmTest {
             String loaded = Files.readString(classes);
             assertTrue(loaded.contains(" io.twelvefactor.logging.StdoutServiceProvider "), "class log empty?\n" + loaded);
             assertFalse(loaded.contains(" java.util.logging.LogManager "), "JUL was started");
+            assertFalse(java.util.regex.Pattern.compile(" io\\.twelvefactor\\.logging\\.\\S*\\$\\$Lambda").matcher(loaded).find(),
+                    "a lambda of the module was spun:\n" + loaded);
         } finally {
             Files.deleteIfExists(classes);
         }
