@@ -37,14 +37,19 @@ final class StdoutLoggerFactory implements ILoggerFactory {
         return SystemHolder.INSTANCE;
     }
 
-    private static final class SystemHolder {
-        static final StdoutLoggerFactory INSTANCE = create();
+    /** The process-wide configuration: the process environment, problems on stderr. */
+    static LogConfig systemConfig() {
+        return ConfigHolder.CONFIG;
+    }
 
-        private static StdoutLoggerFactory create() {
-            LogConfig config = new LogConfig(System.getenv(), Stderr.INSTANCE);
-            return new StdoutLoggerFactory(config, SYSTEM_MDC,
-                    new FileOutputStream(FileDescriptor.out), Stderr.INSTANCE);
-        }
+    /** Apart from the factory, so that a level can be known before anything is written. */
+    private static final class ConfigHolder {
+        static final LogConfig CONFIG = new LogConfig(System.getenv(), Stderr.INSTANCE);
+    }
+
+    private static final class SystemHolder {
+        static final StdoutLoggerFactory INSTANCE = new StdoutLoggerFactory(ConfigHolder.CONFIG, SYSTEM_MDC,
+                new FileOutputStream(FileDescriptor.out), Stderr.INSTANCE);
     }
 
     /**

@@ -6,13 +6,17 @@ import java.util.ResourceBundle;
 
 /**
  * A {@link System.Logger} over a {@link StdoutLogger}. Those the JDK asks for through
- * {@link StdoutLoggerFinder} find their logger (and so make the process-wide factory) when first
- * used, not when made: the JDK asks for loggers while it starts a server, say, long before any
- * of them logs, and the factory is then made on the application's first line instead.
+ * {@link StdoutLoggerFinder} read their level when first used, and find their logger (and so
+ * make the process-wide factory) only for a record that passes it: the JDK asks for loggers,
+ * and logs at debug level, while it creates a server, say, long before anything is written.
  */
 final class SystemLogger implements System.Logger {
 
+    private static final int NOT_READ = Integer.MIN_VALUE;
+
     private final String name;
+    /** The level threshold, {@link #NOT_READ} until first needed; set without a lock, as {@link #logger}. */
+    private int threshold;
     /**
      * Null until first used for a logger of the process-wide factory. Set without a lock: the
      * factory returns the same logger for a name, and its fields are final, so a thread that
@@ -22,12 +26,14 @@ final class SystemLogger implements System.Logger {
 
     SystemLogger(StdoutLogger logger) {
         this.name = logger.name;
+        this.threshold = logger.threshold;
         this.logger = logger;
     }
 
-    /** A logger of the process-wide factory named {@code name}, which is made on first use. */
+    /** A logger of the process-wide factory named {@code name}, which is made when first needed. */
     SystemLogger(String name) {
         this.name = name;
+        this.threshold = NOT_READ;
     }
 
     @Override
@@ -38,23 +44,21 @@ final class SystemLogger implements System.Logger {
     @Override
     public boolean isLoggable(Level level) {
         int l = level(level);
-        return l >= 0 && l >= logger().threshold;
+        return l >= 0 && l >= threshold();
     }
 
     @Override
     public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
         int l = level(level);
-        StdoutLogger logger = logger();
-        if (l >= 0 && l >= logger.threshold) {
-            logger.logFormatted(l, localize(bundle, msg), thrown, LogEvent.NO_TIMESTAMP);
+        if (l >= 0 && l >= threshold()) {
+            logger().logFormatted(l, localize(bundle, msg), thrown, LogEvent.NO_TIMESTAMP);
         }
     }
 
     @Override
     public void log(Level level, ResourceBundle bundle, String format, Object... params) {
         int l = level(level);
-        StdoutLogger logger = logger();
-        if (l < 0 || l < logger.threshold) {
+        if (l < 0 || l < threshold()) {
             return;
         }
         String pattern = localize(bundle, format);
@@ -66,7 +70,16 @@ final class SystemLogger implements System.Logger {
                 message = pattern;
             }
         }
-        logger.logFormatted(l, message, null, LogEvent.NO_TIMESTAMP);
+        logger().logFormatted(l, message, null, LogEvent.NO_TIMESTAMP);
+    }
+
+    private int threshold() {
+        int t = threshold;
+        if (t == NOT_READ) {
+            t = StdoutLoggerFactory.systemConfig().levelOf(name);
+            threshold = t;
+        }
+        return t;
     }
 
     private StdoutLogger logger() {
