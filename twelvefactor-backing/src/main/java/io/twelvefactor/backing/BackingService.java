@@ -67,7 +67,7 @@ public final class BackingService {
 
     BackingService(String scheme, Scheme row, String embedded, List<Host> hosts,
             OptionalInt hostlessPort, String user, String password, String database,
-            Map<String, String> query, Tls tls) {
+            Query query, Tls tls) {
         this.scheme = scheme;
         this.row = row;
         this.embedded = embedded;
@@ -76,7 +76,7 @@ public final class BackingService {
         this.user = user;
         this.password = password;
         this.database = database;
-        this.query = Collections.unmodifiableMap(query);
+        this.query = query;
         this.tls = tls;
     }
 

@@ -3,6 +3,7 @@ package io.twelvefactor.backing;
 import static io.twelvefactor.backing.UrlParser.trim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -15,6 +16,8 @@ final class HostParser {
     private final UrlParser parser;
     private final String s;
     private final boolean mongo;
+    /** The decoded name of the entry {@link #entry} read last, possibly empty. */
+    private String name;
 
     HostParser(UrlParser parser, String s, Scheme row) {
         this.parser = parser;
@@ -29,11 +32,11 @@ final class HostParser {
      * (libpq's local socket, RabbitMQ's localhost) and gives no host.
      */
     Hosts hosts(int start, int end, Scheme row, String hostParam, String portParam) {
-        List<int[]> entries = splitHosts(start, end);
+        int[] entries = splitHosts(start, end);
         if (row.postgresFamily()) {
             return libpq(entries, row, hostParam, portParam);
         }
-        boolean hostless = row.hostOptional() && hostParam == null && entries.size() == 1;
+        boolean hostless = row.hostOptional() && hostParam == null && entries.length == 2;
         return hosts(entries, row, hostParam, portParam, hostless);
     }
 
@@ -41,9 +44,17 @@ final class HostParser {
     record Hosts(List<Host> list, OptionalInt hostlessPort) {
     }
 
-    /** Splits the host list at commas outside IPv6 brackets: {start, end} pairs. */
-    private List<int[]> splitHosts(int start, int end) {
-        List<int[]> out = new ArrayList<>(2);
+    /**
+     * Splits the host list at commas outside IPv6 brackets: {@code start0, end0, start1,
+     * end1, …}, one array for the whole list.
+     */
+    private int[] splitHosts(int start, int end) {
+        int commas = 0;
+        for (int i = start; i < end; i++) {
+            commas += s.charAt(i) == ',' ? 1 : 0;
+        }
+        int[] out = new int[2 * commas + 2];
+        int count = 0;
         int from = start;
         boolean bracket = false;
         for (int i = start; i < end; i++) {
@@ -53,12 +64,14 @@ final class HostParser {
             } else if (c == ']') {
                 bracket = false;
             } else if (c == ',' && !bracket) {
-                out.add(new int[] {from, i});
+                out[count++] = from;
+                out[count++] = i;
                 from = i + 1;
             }
         }
-        out.add(new int[] {from, end});
-        return out;
+        out[count++] = from;
+        out[count++] = end;
+        return count == out.length ? out : Arrays.copyOf(out, count);
     }
 
     /**
@@ -67,22 +80,25 @@ final class HostParser {
      * every host, otherwise there is one per host; an empty port is the default, and one
      * empty host the default socket.
      */
-    private Hosts libpq(List<int[]> entries, Scheme row, String hostParam, String portParam) {
-        boolean many = entries.size() > 1;
-        String[] names = new String[entries.size()];
-        OptionalInt[] ports = new OptionalInt[entries.size()];
-        int[] at = new int[entries.size()];
-        String[] name = new String[1];
-        for (int k = 0; k < names.length; k++) {
-            int a = entries.get(k)[0];
-            ports[k] = entry(a, entries.get(k)[1], many ? k + 1 : 0, name);
-            names[k] = name[0];
+    private Hosts libpq(int[] entries, Scheme row, String hostParam, String portParam) {
+        int count = entries.length / 2;
+        if (count == 1 && (hostParam == null || hostParam.indexOf(',') < 0)
+                && (portParam == null || portParam.indexOf(',') < 0)) {
+            return libpqOne(entries[0], entries[1], row, hostParam, portParam);
+        }
+        String[] names = new String[count];
+        OptionalInt[] ports = new OptionalInt[count];
+        int[] at = new int[count];
+        for (int k = 0; k < count; k++) {
+            int a = entries[2 * k];
+            ports[k] = entry(a, entries[2 * k + 1], count > 1 ? k + 1 : 0);
+            names[k] = name;
             at[k] = a + 1;
         }
         if (hostParam != null) {
             names = commas(hostParam);
             at = new int[names.length];
-            java.util.Arrays.fill(at, HOST_PARAM);
+            Arrays.fill(at, HOST_PARAM);
             for (String n : names) {
                 if (!n.isEmpty() && n.charAt(0) != '/') {
                     checkHostName(n, "query parameter host", HOST_PARAM);
@@ -123,18 +139,46 @@ final class HostParser {
     }
 
     /**
+     * {@link #libpq} for one host and one port, the usual case, without its arrays: the same
+     * checks in the same order.
+     */
+    private Hosts libpqOne(int a, int b, Scheme row, String hostParam, String portParam) {
+        OptionalInt port = entry(a, b, 0);
+        String host = name;
+        int at = a + 1;
+        String component = null;
+        if (hostParam != null) {
+            host = hostParam;
+            at = HOST_PARAM;
+            component = "query parameter host";
+            if (!host.isEmpty() && host.charAt(0) != '/') {
+                checkHostName(host, component, HOST_PARAM);
+            }
+        }
+        if (portParam != null) {
+            port = portParam.isEmpty() ? OptionalInt.empty()
+                    : OptionalInt.of(portValue(portParam, "query parameter port", PORT_PARAM));
+        }
+        if (host.isEmpty()) {
+            return new Hosts(List.of(), port);
+        }
+        return new Hosts(List.of(host(host, port, row, component, 0, at < 0 ? 0 : at - 1)),
+                OptionalInt.empty());
+    }
+
+    /**
      * Reads one entry of the authority's host list: stores its decoded name (possibly empty)
-     * in {@code name[0]} and returns its port, empty when none or an empty one is written.
+     * in {@link #name} and returns its port, empty when none or an empty one is written.
      * {@code index} is the entry's 1-based number in a list of several, else 0.
      */
-    private OptionalInt entry(int a, int b, int index, String[] name) {
+    private OptionalInt entry(int a, int b, int index) {
         int portStart = -1;
         if (a < b && s.charAt(a) == '[') {
             int close = s.indexOf(']', a);
             if (close < 0 || close >= b) {
                 throw fail(label("host", index), a + 1, "'[' opens an IPv6 address that no ']' closes");
             }
-            name[0] = ipv6(a + 1, close, index);
+            name = ipv6(a + 1, close, index);
             if (close + 1 < b) {
                 if (s.charAt(close + 1) != ':') {
                     throw fail(label("host", index), close + 2, "expected ':' and a port after ']'");
@@ -151,37 +195,38 @@ final class HostParser {
                 }
                 portStart = colon + 1;
             }
-            name[0] = hostName(a, portStart < 0 ? b : portStart - 1, index);
+            name = hostName(a, portStart < 0 ? b : portStart - 1, index);
         }
         return portStart < 0 ? OptionalInt.empty()
                 : port(portStart, b, index);
     }
 
-    private Hosts hosts(List<int[]> entries, Scheme row, String hostParam,
+    private Hosts hosts(int[] entries, Scheme row, String hostParam,
             String portParam, boolean hostless) {
-        boolean many = entries.size() > 1;
-        List<Host> out = new ArrayList<>(entries.size());
+        boolean many = entries.length > 2;
+        if (hostParam == null) {
+            Host[] out = new Host[entries.length / 2];
+            for (int k = 0; k < out.length; k++) {
+                int a = entries[2 * k];
+                OptionalInt written = entry(a, entries[2 * k + 1], many ? k + 1 : 0);
+                if (name.isEmpty() && hostless) {
+                    return new Hosts(List.of(), written);
+                }
+                out[k] = checked(written, row, many ? k + 1 : 0, a);
+            }
+            return new Hosts(List.of(out), OptionalInt.empty());
+        }
+        List<Host> out = new ArrayList<>(entries.length / 2);
         OptionalInt paramPort = OptionalInt.empty();
-        for (int k = 0; k < entries.size(); k++) {
-            int a = entries.get(k)[0];
-            int b = entries.get(k)[1];
+        for (int k = 0; 2 * k < entries.length; k++) {
+            int a = entries[2 * k];
+            int b = entries[2 * k + 1];
             int index = many ? k + 1 : 0;
-            String[] name = new String[1];
-            OptionalInt written = entry(a, b, index, name);
-            if (name[0].isEmpty() && hostless) {
+            OptionalInt written = entry(a, b, index);
+            if (name.isEmpty() && hostless) {
                 return new Hosts(List.of(), written);
             }
-            if (hostParam == null) {
-                if (name[0].isEmpty()) {
-                    throw fail(label("host", index), a + 1, "is empty; write a host name such as"
-                            + " localhost, or a Unix socket directory as %2Fvar%2Frun%2Fpostgresql");
-                }
-                if (mongo && name[0].charAt(0) == '/' && written.isPresent()) {
-                    throw fail(label("host", index), a + 1, "a Unix socket takes no port (MongoDB"
-                            + " connection-string spec); remove the ':' and port");
-                }
-                out.add(host(name[0], written, row, null, index, a));
-            } else if (!name[0].isEmpty() || many) {
+            if (!name.isEmpty() || many) {
                 throw fail("query parameter host", position("host"), "names a host although"
                         + " the URL's authority already does; keep one of the two");
             } else {
@@ -199,18 +244,39 @@ final class HostParser {
                 paramPort = OptionalInt.of(portValue(portParam, "query parameter port",
                         position("port")));
             }
-            for (String name : hostParam.split(",", -1)) {
-                if (name.isEmpty()) {
+            for (String h : hostParam.split(",", -1)) {
+                if (h.isEmpty()) {
                     throw fail(component, p, "has an empty host; write a socket directory such as"
                             + " /var/run/postgresql or a host name");
                 }
-                if (name.charAt(0) != '/') {
-                    checkHostName(name, component, p);
+                if (h.charAt(0) != '/') {
+                    checkHostName(h, component, p);
                 }
-                out.add(host(name, paramPort, row, component, 0, p - 1));
+                out.add(host(h, paramPort, row, component, 0, p - 1));
             }
         }
-        return new Hosts(out, OptionalInt.empty());
+        return new Hosts(List.copyOf(out), OptionalInt.empty());
+    }
+
+    /**
+     * The one host written in {@code s[a, b)}, such as a Kafka broker of Heroku's list (no
+     * libpq or AMQP default, no {@code ?host=}).
+     */
+    Host one(int a, int b, Scheme row) {
+        return checked(entry(a, b, 0), row, 0, a);
+    }
+
+    /** The host {@link #entry} read last, which must have a name, with its port. */
+    private Host checked(OptionalInt written, Scheme row, int index, int a) {
+        if (name.isEmpty()) {
+            throw fail(label("host", index), a + 1, "is empty; write a host name such as"
+                    + " localhost, or a Unix socket directory as %2Fvar%2Frun%2Fpostgresql");
+        }
+        if (mongo && name.charAt(0) == '/' && written.isPresent()) {
+            throw fail(label("host", index), a + 1, "a Unix socket takes no port (MongoDB"
+                    + " connection-string spec); remove the ':' and port");
+        }
+        return host(name, written, row, null, index, a);
     }
 
     /** A host; {@code component} names it in a message, or null for {@code label(index)}. */

@@ -28,6 +28,9 @@ record Scheme(String kind, int defaultPort, boolean secure, Form form) {
     /** Every known scheme, in the order the README's table lists them. */
     static final Map<String, Scheme> TABLE;
 
+    /** The table's schemes by hash, open addressing: a quarter full, so probes are short. */
+    private static final String[] SLOTS = new String[128];
+
     static {
         Map<String, Scheme> t = new LinkedHashMap<>();
         row(t, "postgresql", 5432, false, "postgresql", "postgres", "pg", "pgsql");
@@ -59,6 +62,39 @@ record Scheme(String kind, int defaultPort, boolean secure, Form form) {
         row(t, "http", 80, false, "http");
         row(t, "http", 443, true, "https");
         TABLE = Collections.unmodifiableMap(t);
+        for (String scheme : TABLE.keySet()) {
+            int i = slot(scheme.hashCode());
+            while (SLOTS[i] != null) {
+                i = (i + 1) & (SLOTS.length - 1);
+            }
+            SLOTS[i] = scheme;
+        }
+    }
+
+    private static int slot(int hash) {
+        return (hash ^ (hash >>> 7)) & (SLOTS.length - 1);
+    }
+
+    /**
+     * The table's own spelling of the scheme {@code s[0, end)} written in any case, or
+     * {@code null} when the table lacks it: what {@code s.substring(0, end)} lower-cased would
+     * look up, without making that string. {@code s[0, end)} holds only ASCII scheme
+     * characters.
+     */
+    static String spelling(String s, int end) {
+        int hash = 0;
+        for (int i = 0; i < end; i++) {
+            char c = s.charAt(i);
+            hash = 31 * hash + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        }
+        for (int i = slot(hash); SLOTS[i] != null; i = (i + 1) & (SLOTS.length - 1)) {
+            String known = SLOTS[i];
+            if (known.length() == end && known.hashCode() == hash
+                    && s.regionMatches(true, 0, known, 0, end)) {
+                return known;
+            }
+        }
+        return null;
     }
 
     private static void row(Map<String, Scheme> t, String kind, int port, boolean secure,

@@ -1,10 +1,8 @@
 package io.twelvefactor.backing;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -46,7 +44,10 @@ final class UrlParser {
             return embeddedH2(n);
         }
         int i = schemeEnd();
-        String scheme = s.substring(0, i).toLowerCase(Locale.ROOT);
+        String scheme = Scheme.spelling(s, i);
+        if (scheme == null) {
+            scheme = s.substring(0, i).toLowerCase(Locale.ROOT);
+        }
         Scheme row = Scheme.TABLE.get(scheme);
         if (row == null) {
             if (!generic) {
@@ -103,13 +104,13 @@ final class UrlParser {
             database = decode(authEnd + 1, queryStart, row.form() == Scheme.Form.SOCKET
                     ? "socket path" : "database");
         }
-        Map<String, String> query = queryStart < n ? query(queryStart + 1, n) : new LinkedHashMap<>();
+        Query.Builder query = queryStart < n ? query(queryStart + 1, n) : new Query.Builder();
         if (n < s.length()) {
             sentinelFragment(query, n);
         }
         if (row.form() == Scheme.Form.SOCKET) {
             return socket(scheme, row, at >= 0 ? at + 1 : authStart, authEnd, user, password,
-                    database, query);
+                    database, query.build());
         }
         boolean libpq = row.postgresFamily();
         String hostParam = query.remove("host");
@@ -131,10 +132,10 @@ final class UrlParser {
         }
         HostParser.Hosts hosts = new HostParser(this, s, row).hosts(at >= 0 ? at + 1 : authStart,
                 authEnd, row, hostParam, portParam);
-        checkKind(row, hosts.list(), authEnd, queryStart, database, query);
-        Tls tls = tls(row, query);
+        Query q = query.build();
+        checkKind(row, hosts.list(), authEnd, queryStart, database, q);
         return new BackingService(scheme, row, null, hosts.list(), hosts.hostlessPort(), user,
-                password, database, query, tls);
+                password, database, q, tls(row, q));
     }
 
     /**
@@ -159,13 +160,12 @@ final class UrlParser {
     }
 
     /** Lettuce's {@code redis-sentinel://h1,h2/0#master}: the fragment names the master. */
-    private void sentinelFragment(Map<String, String> query, int hash) {
+    private void sentinelFragment(Query.Builder query, int hash) {
         String master = decode(hash + 1, s.length(), "sentinel master");
-        if (query.containsKey(SENTINEL_MASTER)) {
+        if (!query.add(SENTINEL_MASTER, master)) {
             throw fail("sentinel master", hash + 1, "is named twice, by '#' and by ?"
                     + SENTINEL_MASTER + "=; keep one");
         }
-        query.put(SENTINEL_MASTER, master);
         fragmentPosition = hash + 1;
     }
 
@@ -175,7 +175,7 @@ final class UrlParser {
      * {@code ?database=} (Lettuce) or {@code ?db=} (redis-py).
      */
     private BackingService socket(String scheme, Scheme row, int hostStart, int authEnd,
-            String user, String password, String path, Map<String, String> query) {
+            String user, String password, String path, Query query) {
         if (hostStart != authEnd) {
             throw fail("host", hostStart + 1, scheme + ":// names its socket in the path, after"
                     + " an empty host: " + scheme + ":///var/run/redis.sock");
@@ -207,7 +207,6 @@ final class UrlParser {
     private BackingService urlList(String scheme, Scheme row, int start, int n) {
         noFragment(start);
         List<Host> hosts = new ArrayList<>();
-        String prefix = s.substring(0, start);
         int from = start;
         HostParser parser = new HostParser(this, s, row);
         while (true) {
@@ -219,22 +218,22 @@ final class UrlParser {
                         + " kafka+ssl://broker1:9096,kafka+ssl://broker2:9096; it has no user,"
                         + " path or query");
             }
-            hosts.addAll(parser.hosts(from, end, row, null, null).list());
+            hosts.add(parser.one(from, end, row));
             if (comma < 0) {
                 break;
             }
             from = comma + 1;
             int colon = s.indexOf("://", from);
             if (colon >= 0 && colon < indexOfAny(from, ",", n)) {
-                if (!s.regionMatches(true, from, prefix, 0, prefix.length())) {
+                if (!s.regionMatches(true, from, s, 0, start)) {
                     throw fail("scheme", from + 1, "every broker of one Kafka URL uses the same"
                             + " scheme, " + scheme + "://");
                 }
-                from += prefix.length();
+                from += start;
             }
         }
-        return new BackingService(scheme, row, null, hosts, OptionalInt.empty(), null,
-                null, null, new LinkedHashMap<>(), tls(row, new LinkedHashMap<>()));
+        return new BackingService(scheme, row, null, hosts, OptionalInt.empty(),
+                null, null, null, Query.EMPTY, tls(row, Query.EMPTY));
     }
 
     /**
@@ -263,7 +262,7 @@ final class UrlParser {
             throw fail("database", start + 1, "holds ';', which would start an H2 setting;"
                     + " write settings as ?NAME=value, such as ?MODE=PostgreSQL");
         }
-        Map<String, String> query = queryStart < n ? query(queryStart + 1, n) : new LinkedHashMap<>();
+        Query query = queryStart < n ? query(queryStart + 1, n).build() : Query.EMPTY;
         for (String key : query.keySet()) {
             String k = key.toLowerCase(Locale.ROOT);
             if (k.equals("user") || k.equals("password")) {
@@ -337,10 +336,10 @@ final class UrlParser {
         return first ? letter : letter || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
     }
 
-    private Map<String, String> query(int a, int n) {
+    private Query.Builder query(int a, int n) {
         queryFrom = a;
         queryTo = n;
-        Map<String, String> out = new LinkedHashMap<>();
+        Query.Builder out = new Query.Builder();
         int from = a;
         while (from <= n) {
             int amp = s.indexOf('&', from);
@@ -351,7 +350,7 @@ final class UrlParser {
                     throw fail("query", from + 1, "a parameter has no '='; write name=value,"
                             + " and '&' in a value as %26");
                 }
-                String key = decode(from, eq, "query parameter name");
+                String key = name(from, eq);
                 if (key.isEmpty()) {
                     throw fail("query", from + 1, "a parameter has no name; write name=value");
                 }
@@ -359,7 +358,7 @@ final class UrlParser {
                 int pct = percent ? s.indexOf('%', eq + 1) : -1;
                 String value = pct < 0 || pct >= to ? s.substring(eq + 1, to)
                         : decode(eq + 1, to, parameter(key));
-                if (out.put(key, value) != null) {
+                if (!out.add(key, value)) {
                     throw fail(parameter(key), from + 1, "appears twice; keep one");
                 }
             }
@@ -367,6 +366,27 @@ final class UrlParser {
         }
         return out;
     }
+
+    /**
+     * The decoded name in {@code s[a, b)}: the parser's own constant when it is one of
+     * {@link #NAMES}, which saves a copy for the names it looks up.
+     */
+    private String name(int a, int b) {
+        int pct = percent ? s.indexOf('%', a) : -1;
+        if (pct >= 0 && pct < b) {
+            return decode(a, b, "query parameter name");
+        }
+        for (String known : NAMES) {
+            if (known.length() == b - a && s.startsWith(known, a)) {
+                return known;
+            }
+        }
+        return s.substring(a, b);
+    }
+
+    /** Query parameter names the parser looks up (libpq's overrides, TLS, Redis, MongoDB). */
+    private static final String[] NAMES = {"host", "port", "user", "password", "dbname",
+        "sslmode", SENTINEL_MASTER, "database", "db", "tls", "ssl"};
 
     /**
      * How a message names a query parameter. A name that is not plain text may be a piece of
@@ -378,7 +398,7 @@ final class UrlParser {
     }
 
     private void checkKind(Scheme row, List<Host> hosts, int authEnd, int queryStart,
-            String database, Map<String, String> query) {
+            String database, Query query) {
         String kind = row.kind();
         if (row.form() == Scheme.Form.SENTINEL && !query.containsKey(SENTINEL_MASTER)) {
             throw fail("sentinel master", 0, "is missing; name the master the sentinels"
@@ -417,7 +437,7 @@ final class UrlParser {
         }
     }
 
-    private Tls tls(Scheme row, Map<String, String> query) {
+    private Tls tls(Scheme row, Query query) {
         Tls tls = row.secure() ? Tls.VERIFY_FULL : null;
         String mode = query.get("sslmode");
         if (mode != null) {
@@ -474,10 +494,17 @@ final class UrlParser {
         return percent ? Percent.decode(s, a, b, component, variable) : s.substring(a, b);
     }
 
-    /** The first index in {@code [from, to)} of one of {@code chars}, or {@code to}. */
+    /**
+     * The first index in {@code [from, to)} of one of {@code chars} (one to three of them),
+     * or {@code to}.
+     */
     private int indexOfAny(int from, String chars, int to) {
+        char a = chars.charAt(0);
+        char b = chars.charAt(chars.length() > 1 ? 1 : 0);
+        char c = chars.charAt(chars.length() - 1);
         for (int i = from; i < to; i++) {
-            if (chars.indexOf(s.charAt(i)) >= 0) {
+            char x = s.charAt(i);
+            if (x == a || x == b || x == c) {
                 return i;
             }
         }
