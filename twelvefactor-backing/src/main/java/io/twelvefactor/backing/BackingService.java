@@ -1,5 +1,6 @@
 package io.twelvefactor.backing;
 
+import java.net.IDN;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -311,7 +312,10 @@ public final class BackingService {
     /**
      * Kafka's {@code bootstrap.servers}: every broker as {@code host:port}, comma-separated,
      * from Heroku's {@code KAFKA_URL} ({@code kafka+ssl://b1:9096,kafka+ssl://b2:9096}).
-     * TLS is on when {@link #tls()} is present ({@code kafka+ssl}): set kafka-clients'
+     * Each host is written as kafka-clients reads and resolves it, not percent-encoded: an
+     * IPv6 address in brackets with its zone as is ({@code [fe80::1%eth0]:9092}), a host name
+     * with non-ASCII letters in its ASCII (IDNA) form, as DNS knows it. TLS is on when
+     * {@link #tls()} is present ({@code kafka+ssl}): set kafka-clients'
      * {@code security.protocol} to {@code SSL}, else {@code PLAINTEXT}.
      *
      * @return the bootstrap servers, such as {@code b1:9096,b2:9096}
@@ -322,7 +326,12 @@ public final class BackingService {
         StringBuilder b = new StringBuilder(32 * hosts.size());
         for (Host h : hosts) {
             b.append(b.length() == 0 ? "" : ",");
-            Percent.appendHost(b, h);
+            if (h.isIpv6()) {
+                b.append('[').append(h.name()).append(']');
+            } else {
+                // UrlParser checked that a non-ASCII name has an ASCII form.
+                b.append(Percent.plain(h.name(), "") ? h.name() : IDN.toASCII(h.name()));
+            }
             b.append(':').append(h.port());
         }
         return b.toString();

@@ -1,5 +1,6 @@
 package io.twelvefactor.backing;
 
+import java.net.IDN;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -218,7 +219,20 @@ final class UrlParser {
                         + " kafka+ssl://broker1:9096,kafka+ssl://broker2:9096; it has no user,"
                         + " path or query");
             }
-            hosts.add(parser.one(from, end, row));
+            Host broker = parser.one(from, end, row);
+            if (broker.isUnixSocket()) {
+                throw fail("host", from + 1, "a Kafka broker is a host name or IP address;"
+                        + " kafka-clients has no Unix sockets");
+            }
+            if (!broker.isIpv6() && !Percent.plain(broker.name(), "")) {
+                try {
+                    IDN.toASCII(broker.name());
+                } catch (IllegalArgumentException e) {
+                    throw fail("host", from + 1, "is not an internationalised domain name"
+                            + " that DNS (IDNA) can write in ASCII, as kafka-clients needs");
+                }
+            }
+            hosts.add(broker);
             if (comma < 0) {
                 break;
             }

@@ -291,6 +291,9 @@ class SpecTablesTest {
             "kafka://b1:9092,kafka://b2 | b1:9092,b2:9092 | false",
             "kafka://b1,b2:9093,[::1]:9094 | b1:9092,b2:9093,[::1]:9094 | false",
             "KAFKA+SSL://b1:9096 | b1:9096 | true",
+            // kafka-clients reads neither percent-encoding nor non-ASCII letters in a host.
+            "kafka://b%C3%BCcher.example:9092,b\u00fccher.example | xn--bcher-kva.example:9092,xn--bcher-kva.example:9092 | false",
+            "kafka://[fe80::1%25eth0]:9092 | [fe80::1%eth0]:9092 | false",
         })
         void accepts(String url, String servers, boolean tls) {
             BackingService d = BackingService.parse(url);
@@ -306,6 +309,7 @@ class SpecTablesTest {
             "kafka://u:p@b1 | host | lists brokers only",
             "kafka://b1/topic | host | lists brokers only",
             "kafka://b1,,b2 | host | is empty",
+            "kafka://b1,%2Fvar%2Frun%2Fkafka.sock | host | no Unix sockets",
         })
         void rejects(String url, String component, String fix) {
             SpecTablesTest.rejects(url, component, fix);
