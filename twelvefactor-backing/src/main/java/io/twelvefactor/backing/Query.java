@@ -2,7 +2,6 @@ package io.twelvefactor.backing;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
@@ -152,7 +151,10 @@ final class Query extends AbstractMap<String, String> {
                 return false;
             }
             if (2 * size == pairs.length) {
-                pairs = Arrays.copyOf(pairs, Math.max(8, 2 * pairs.length));
+                // new String[] rather than Arrays.copyOf, whose reflective path C2 may not fold
+                String[] grown = new String[Math.max(8, 2 * pairs.length)];
+                System.arraycopy(pairs, 0, grown, 0, 2 * size);
+                pairs = grown;
             }
             pairs[2 * size] = name;
             pairs[2 * size + 1] = value;

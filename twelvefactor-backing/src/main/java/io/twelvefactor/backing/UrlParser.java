@@ -27,6 +27,20 @@ final class UrlParser {
     private int fragmentPosition;
     /** Whether the URL holds any '%': without one, every component is its raw text. */
     private boolean percent;
+    /**
+     * Which parameters {@link #query} takes out of the query as it reads them: none, only
+     * {@code ?host=} (which every kind's host list reads), or libpq's overrides too.
+     */
+    private int route;
+    private static final int ROUTE_NONE = 0;
+    private static final int ROUTE_HOST = 1;
+    private static final int ROUTE_LIBPQ = 2;
+    /** {@code ?host=}, and for libpq {@code ?port=}, {@code ?user=}, {@code ?password=}, {@code ?dbname=}. */
+    private String hostParam;
+    private String portParam;
+    private String userParam;
+    private String passwordParam;
+    private String dbnameParam;
 
     private UrlParser(String s, String variable, boolean generic) {
         this.s = s;
@@ -105,6 +119,8 @@ final class UrlParser {
             database = decode(authEnd + 1, queryStart, row.form() == Scheme.Form.SOCKET
                     ? "socket path" : "database");
         }
+        boolean libpq = row.postgresFamily();
+        route = row.form() == Scheme.Form.SOCKET ? ROUTE_NONE : libpq ? ROUTE_LIBPQ : ROUTE_HOST;
         Query.Builder query = queryStart < n ? query(queryStart + 1, n) : new Query.Builder();
         if (n < s.length()) {
             sentinelFragment(query, n);
@@ -113,20 +129,13 @@ final class UrlParser {
             return socket(scheme, row, at >= 0 ? at + 1 : authStart, authEnd, user, password,
                     database, query.build());
         }
-        boolean libpq = row.postgresFamily();
-        String hostParam = query.remove("host");
-        String portParam = hostParam == null && !libpq ? null : query.remove("port");
+        String portParam = hostParam == null && !libpq ? null
+                : libpq ? this.portParam : query.remove("port");
         if (libpq) {
             // libpq reads the query after the URI, so its user, password and dbname win.
-            // Values are never null, so one remove both tests and takes (no second lookup).
-            if (!query.isEmpty()) {
-                String v = query.remove("user");
-                user = v != null ? v : user;
-                v = query.remove("password");
-                password = v != null ? v : password;
-                v = query.remove("dbname");
-                database = v != null ? v : database;
-            }
+            user = userParam != null ? userParam : user;
+            password = passwordParam != null ? passwordParam : password;
+            database = dbnameParam != null ? dbnameParam : database;
             if (database != null && database.isEmpty()) {
                 database = null;
             }
@@ -320,9 +329,9 @@ final class UrlParser {
             throw fail("url", start ? 1 : n, (start ? "starts" : "ends")
                     + " with whitespace; remove it");
         }
+        percent = s.indexOf('%') >= 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            percent |= c == '%';
             if (c < 0x20 || c == 0x7F) {
                 throw fail("url", i + 1, "contains a control character; remove it, or"
                         + " percent-encode it if it belongs there");
@@ -372,7 +381,7 @@ final class UrlParser {
                 int pct = percent ? s.indexOf('%', eq + 1) : -1;
                 String value = pct < 0 || pct >= to ? s.substring(eq + 1, to)
                         : decode(eq + 1, to, parameter(key));
-                if (!out.add(key, value)) {
+                if (!(route != ROUTE_NONE && override(key, value, from)) && !out.add(key, value)) {
                     throw fail(parameter(key), from + 1, "appears twice; keep one");
                 }
             }
@@ -382,25 +391,58 @@ final class UrlParser {
     }
 
     /**
-     * The decoded name in {@code s[a, b)}: the parser's own constant when it is one of
-     * {@link #NAMES}, which saves a copy for the names it looks up.
+     * Keeps {@code ?host=} (and libpq's other overrides) out of the query, as the host list
+     * and libpq read them: whether {@code key} is one.
+     */
+    private boolean override(String key, String value, int from) {
+        if (key.equals("host")) {
+            hostParam = once(hostParam, key, value, from);
+        } else if (route != ROUTE_LIBPQ) {
+            return false;
+        } else if (key.equals("port")) {
+            portParam = once(portParam, key, value, from);
+        } else if (key.equals("user")) {
+            userParam = once(userParam, key, value, from);
+        } else if (key.equals("password")) {
+            passwordParam = once(passwordParam, key, value, from);
+        } else if (key.equals("dbname")) {
+            dbnameParam = once(dbnameParam, key, value, from);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private String once(String before, String key, String value, int from) {
+        if (before != null) {
+            throw fail(parameter(key), from + 1, "appears twice; keep one");
+        }
+        return value;
+    }
+
+    /**
+     * The decoded name in {@code s[a, b)}. A name the parser looks up itself (libpq's
+     * overrides, TLS, Redis, MongoDB) is its constant, which saves a copy, and makes each
+     * later lookup an identity check.
      */
     private String name(int a, int b) {
         int pct = percent ? s.indexOf('%', a) : -1;
         if (pct >= 0 && pct < b) {
             return decode(a, b, "query parameter name");
         }
-        for (String known : NAMES) {
-            if (known.length() == b - a && s.startsWith(known, a)) {
-                return known;
-            }
-        }
-        return s.substring(a, b);
+        char first = s.charAt(a);
+        String known = switch (b - a) {
+            case 2 -> "db";
+            case 3 -> first == 't' ? "tls" : "ssl";
+            case 4 -> first == 'h' ? "host" : first == 'p' ? "port" : "user";
+            case 6 -> "dbname";
+            case 7 -> "sslmode";
+            case 8 -> first == 'p' ? "password" : "database";
+            case 16 -> SENTINEL_MASTER;
+            default -> null;
+        };
+        return known != null && s.startsWith(known, a) ? known : s.substring(a, b);
     }
-
-    /** Query parameter names the parser looks up (libpq's overrides, TLS, Redis, MongoDB). */
-    private static final String[] NAMES = {"host", "port", "user", "password", "dbname",
-        "sslmode", SENTINEL_MASTER, "database", "db", "tls", "ssl"};
 
     /**
      * How a message names a query parameter. A name that is not plain text may be a piece of
