@@ -18,6 +18,7 @@ final class HostParser {
     private final boolean mongo;
     /** The decoded name of the entry {@link #entry} read last, possibly empty. */
     private String name;
+    private OptionalInt hostlessPort = OptionalInt.empty();
 
     HostParser(UrlParser parser, String s, Scheme row) {
         this.parser = parser;
@@ -31,7 +32,7 @@ final class HostParser {
      * ports as libpq does; an empty host list there, or for AMQP, means the client's default
      * (libpq's local socket, RabbitMQ's localhost) and gives no host.
      */
-    Hosts hosts(int start, int end, Scheme row, String hostParam, String portParam) {
+    List<Host> hosts(int start, int end, Scheme row, String hostParam, String portParam) {
         int[] entries = splitHosts(start, end);
         if (row.postgresFamily()) {
             return libpq(entries, row, hostParam, portParam);
@@ -40,8 +41,18 @@ final class HostParser {
         return hosts(entries, row, hostParam, portParam, hostless);
     }
 
-    /** What the host list gave: the hosts, or none and the port written without a host. */
-    record Hosts(List<Host> list, OptionalInt hostlessPort) {
+    /**
+     * The port written without a host, once {@link #hosts} returned none, such as libpq's
+     * {@code postgres://:5433/}; else empty.
+     */
+    OptionalInt hostlessPort() {
+        return hostlessPort;
+    }
+
+    /** No host, and the port written without one. */
+    private List<Host> none(OptionalInt port) {
+        hostlessPort = port;
+        return List.of();
     }
 
     /**
@@ -80,7 +91,7 @@ final class HostParser {
      * every host, otherwise there is one per host; an empty port is the default, and one
      * empty host the default socket.
      */
-    private Hosts libpq(int[] entries, Scheme row, String hostParam, String portParam) {
+    private List<Host> libpq(int[] entries, Scheme row, String hostParam, String portParam) {
         int count = entries.length / 2;
         if (count == 1 && (hostParam == null || hostParam.indexOf(',') < 0)
                 && (portParam == null || portParam.indexOf(',') < 0)) {
@@ -121,7 +132,7 @@ final class HostParser {
                     + " every host, or a single port for all");
         }
         if (names.length == 1 && names[0].isEmpty()) {
-            return new Hosts(List.of(), ports[0]);
+            return none(ports[0]);
         }
         Host[] out = new Host[names.length];
         for (int k = 0; k < names.length; k++) {
@@ -135,14 +146,14 @@ final class HostParser {
             out[k] = host(names[k], ports[ports.length == 1 ? 0 : k], row, component, index,
                     at[k] < 0 ? 0 : at[k] - 1);
         }
-        return new Hosts(List.of(out), OptionalInt.empty());
+        return List.of(out);
     }
 
     /**
      * {@link #libpq} for one host and one port, the usual case, without its arrays: the same
      * checks in the same order.
      */
-    private Hosts libpqOne(int a, int b, Scheme row, String hostParam, String portParam) {
+    private List<Host> libpqOne(int a, int b, Scheme row, String hostParam, String portParam) {
         OptionalInt port = entry(a, b, 0);
         String host = name;
         int at = a + 1;
@@ -160,10 +171,9 @@ final class HostParser {
                     : OptionalInt.of(portValue(portParam, "query parameter port", PORT_PARAM));
         }
         if (host.isEmpty()) {
-            return new Hosts(List.of(), port);
+            return none(port);
         }
-        return new Hosts(List.of(host(host, port, row, component, 0, at < 0 ? 0 : at - 1)),
-                OptionalInt.empty());
+        return List.of(host(host, port, row, component, 0, at < 0 ? 0 : at - 1));
     }
 
     /**
@@ -201,7 +211,7 @@ final class HostParser {
                 : port(portStart, b, index);
     }
 
-    private Hosts hosts(int[] entries, Scheme row, String hostParam,
+    private List<Host> hosts(int[] entries, Scheme row, String hostParam,
             String portParam, boolean hostless) {
         boolean many = entries.length > 2;
         if (hostParam == null) {
@@ -210,11 +220,11 @@ final class HostParser {
                 int a = entries[2 * k];
                 OptionalInt written = entry(a, entries[2 * k + 1], many ? k + 1 : 0);
                 if (name.isEmpty() && hostless) {
-                    return new Hosts(List.of(), written);
+                    return none(written);
                 }
                 out[k] = checked(written, row, many ? k + 1 : 0, a);
             }
-            return new Hosts(List.of(out), OptionalInt.empty());
+            return List.of(out);
         }
         List<Host> out = new ArrayList<>(entries.length / 2);
         OptionalInt paramPort = OptionalInt.empty();
@@ -224,7 +234,7 @@ final class HostParser {
             int index = many ? k + 1 : 0;
             OptionalInt written = entry(a, b, index);
             if (name.isEmpty() && hostless) {
-                return new Hosts(List.of(), written);
+                return none(written);
             }
             if (!name.isEmpty() || many) {
                 throw fail("query parameter host", position("host"), "names a host although"
@@ -255,7 +265,7 @@ final class HostParser {
                 out.add(host(h, paramPort, row, component, 0, p - 1));
             }
         }
-        return new Hosts(List.copyOf(out), OptionalInt.empty());
+        return List.copyOf(out);
     }
 
     /**

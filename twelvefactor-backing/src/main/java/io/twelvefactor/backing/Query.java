@@ -185,22 +185,14 @@ final class Query extends AbstractMap<String, String> {
             return value;
         }
 
-        String get(String name) {
-            int i = indexOf(pairs, size, name);
-            return i < 0 ? null : pairs[i + 1];
-        }
-
-        boolean containsKey(String name) {
-            return indexOf(pairs, size, name) >= 0;
-        }
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
         /** The map; the builder must not be used after. */
         Query build() {
             return size == 0 ? EMPTY : new Query(pairs, size);
         }
+    }
+
+    /** The map {@code b} built, or {@link #EMPTY} for none (a URL without parameters). */
+    static Query build(Builder b) {
+        return b == null ? EMPTY : b.build();
     }
 }

@@ -121,16 +121,16 @@ final class UrlParser {
         }
         boolean libpq = row.postgresFamily();
         route = row.form() == Scheme.Form.SOCKET ? ROUTE_NONE : libpq ? ROUTE_LIBPQ : ROUTE_HOST;
-        Query.Builder query = queryStart < n ? query(queryStart + 1, n) : new Query.Builder();
+        Query.Builder query = queryStart < n ? query(queryStart + 1, n) : null;
         if (n < s.length()) {
-            sentinelFragment(query, n);
+            query = sentinelFragment(query, n);
         }
         if (row.form() == Scheme.Form.SOCKET) {
             return socket(scheme, row, at >= 0 ? at + 1 : authStart, authEnd, user, password,
-                    database, query.build());
+                    database, Query.build(query));
         }
         String portParam = hostParam == null && !libpq ? null
-                : libpq ? this.portParam : query.remove("port");
+                : libpq || query == null ? this.portParam : query.remove("port");
         if (libpq) {
             // libpq reads the query after the URI, so its user, password and dbname win.
             user = userParam != null ? userParam : user;
@@ -140,11 +140,12 @@ final class UrlParser {
                 database = null;
             }
         }
-        HostParser.Hosts hosts = new HostParser(this, s, row).hosts(at >= 0 ? at + 1 : authStart,
-                authEnd, row, hostParam, portParam);
-        Query q = query.build();
-        checkKind(row, hosts.list(), authEnd, queryStart, database, q);
-        return new BackingService(scheme, row, null, hosts.list(), hosts.hostlessPort(), user,
+        HostParser parser = new HostParser(this, s, row);
+        List<Host> hosts = parser.hosts(at >= 0 ? at + 1 : authStart, authEnd, row, hostParam,
+                portParam);
+        Query q = Query.build(query);
+        checkKind(row, hosts, authEnd, queryStart, database, q);
+        return new BackingService(scheme, row, null, hosts, parser.hostlessPort(), user,
                 password, database, q, tls(row, q));
     }
 
@@ -169,14 +170,19 @@ final class UrlParser {
         }
     }
 
-    /** Lettuce's {@code redis-sentinel://h1,h2/0#master}: the fragment names the master. */
-    private void sentinelFragment(Query.Builder query, int hash) {
+    /**
+     * Lettuce's {@code redis-sentinel://h1,h2/0#master}: the fragment names the master.
+     * Returns the query with it, made if the URL had none.
+     */
+    private Query.Builder sentinelFragment(Query.Builder query, int hash) {
         String master = decode(hash + 1, s.length(), "sentinel master");
-        if (!query.add(SENTINEL_MASTER, master)) {
+        Query.Builder out = query != null ? query : new Query.Builder();
+        if (!out.add(SENTINEL_MASTER, master)) {
             throw fail("sentinel master", hash + 1, "is named twice, by '#' and by ?"
                     + SENTINEL_MASTER + "=; keep one");
         }
         fragmentPosition = hash + 1;
+        return out;
     }
 
     /**
@@ -285,7 +291,7 @@ final class UrlParser {
             throw fail("database", start + 1, "holds ';', which would start an H2 setting;"
                     + " write settings as ?NAME=value, such as ?MODE=PostgreSQL");
         }
-        Query query = queryStart < n ? query(queryStart + 1, n).build() : Query.EMPTY;
+        Query query = queryStart < n ? Query.build(query(queryStart + 1, n)) : Query.EMPTY;
         for (String key : query.keySet()) {
             String k = key.toLowerCase(Locale.ROOT);
             if (k.equals("user") || k.equals("password")) {
@@ -359,10 +365,14 @@ final class UrlParser {
         return first ? letter : letter || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
     }
 
+    /**
+     * The parameters in {@code s[a, n)} as written, less those {@link #route} takes out;
+     * {@code null} when none is left.
+     */
     private Query.Builder query(int a, int n) {
         queryFrom = a;
         queryTo = n;
-        Query.Builder out = new Query.Builder();
+        Query.Builder out = null;
         int from = a;
         while (from <= n) {
             int amp = s.indexOf('&', from);
@@ -381,8 +391,11 @@ final class UrlParser {
                 int pct = percent ? s.indexOf('%', eq + 1) : -1;
                 String value = pct < 0 || pct >= to ? s.substring(eq + 1, to)
                         : decode(eq + 1, to, parameter(key));
-                if (!(route != ROUTE_NONE && override(key, value, from)) && !out.add(key, value)) {
-                    throw fail(parameter(key), from + 1, "appears twice; keep one");
+                if (route == ROUTE_NONE || !override(key, value, from)) {
+                    out = out != null ? out : new Query.Builder();
+                    if (!out.add(key, value)) {
+                        throw fail(parameter(key), from + 1, "appears twice; keep one");
+                    }
                 }
             }
             from = to + 1;
