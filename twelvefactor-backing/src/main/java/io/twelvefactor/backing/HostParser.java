@@ -182,6 +182,10 @@ final class HostParser {
      * {@code index} is the entry's 1-based number in a list of several, else 0.
      */
     private OptionalInt entry(int a, int b, int index) {
+        if (a == b) {
+            name = "";
+            return OptionalInt.empty();
+        }
         int portStart = -1;
         if (a < b && s.charAt(a) == '[') {
             int close = s.indexOf(']', a);
@@ -322,7 +326,7 @@ final class HostParser {
     }
 
     private String hostName(int a, int b, int index) {
-        int pct = s.indexOf('%', a);
+        int pct = parser.percent() ? s.indexOf('%', a) : -1;
         String name = pct < 0 || pct >= b ? s.substring(a, b) : decode(a, b, label("host", index));
         if (!name.isEmpty() && name.charAt(0) != '/') {
             checkHostName(name, index, a + 1);

@@ -55,7 +55,8 @@ final class UrlParser {
     private BackingService parse() {
         int n = s.length();
         checkCharacters(n);
-        if (s.regionMatches(true, 0, "h2:", 0, 3) && !s.startsWith("//", 3)) {
+        if ((s.charAt(0) | 0x20) == 'h' && s.regionMatches(true, 0, "h2:", 0, 3)
+                && !s.startsWith("//", 3)) {
             return embeddedH2(n);
         }
         int i = schemeEnd();
@@ -346,7 +347,7 @@ final class UrlParser {
     }
 
     private int schemeEnd() {
-        if (s.regionMatches(true, 0, "jdbc:", 0, 5)) {
+        if ((s.charAt(0) | 0x20) == 'j' && s.regionMatches(true, 0, "jdbc:", 0, 5)) {
             throw fail("scheme", 1, "this is a JDBC URL; write the service URL instead, such as "
                     + EXAMPLE + ", and let toJdbcUrl() make the JDBC form");
         }
@@ -556,6 +557,11 @@ final class UrlParser {
             from = to + 1;
         }
         return name.equals(SENTINEL_MASTER) ? fragmentPosition : 0;
+    }
+
+    /** Whether the URL holds a '%' anywhere: without one, no component needs decoding. */
+    boolean percent() {
+        return percent;
     }
 
     String decode(int a, int b, String component) {
