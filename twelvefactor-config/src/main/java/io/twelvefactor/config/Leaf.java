@@ -128,7 +128,7 @@ final class Leaf extends Node {
         boolean required = defaultLiteral == null && !optional && shape == SCALAR;
         Optional<String> shown = secret ? Optional.empty() : Optional.ofNullable(defaultLiteral);
         variables.add(new ConfigDescription.Variable(name, type, shown, defaultLiteral != null, required,
-                secret, Optional.ofNullable(description), expected()));
+                secret, Optional.ofNullable(description), expected(), oldName == null ? List.of() : List.of(oldName)));
     }
 
     private boolean keepsEmpty() {

@@ -87,8 +87,7 @@ final class RecordList extends Node {
         elements[0].describe(first);
         int cut = name.length() + 3;
         for (ConfigDescription.Variable v : first) {
-            variables.add(new ConfigDescription.Variable(name + "_<n>_" + v.name().substring(cut), v.type(),
-                    v.defaultValue(), v.hasDefault(), v.required(), v.secret(), v.description(), v.expected()));
+            variables.add(v.renamed(name + "_<n>_" + v.name().substring(cut)));
         }
     }
 }
