@@ -90,19 +90,19 @@ final class Annotations {
     }
 
     static Annotations of(Class<?> type, RecordComponent[] components) {
-        Jars jars = new Jars();
+        ClassFiles files = new ClassFiles();
         try {
-            return of(type, components, jars);
+            return of(type, components, files);
         } finally {
-            jars.close();
+            files.close();
         }
     }
 
-    static Annotations of(Class<?> type, RecordComponent[] components, Jars jars) {
+    static Annotations of(Class<?> type, RecordComponent[] components, ClassFiles files) {
         Annotations a = new Annotations(components);
         try {
-            byte[] bytes = classFile(type, jars);
-            if (bytes != null && a.parse(bytes, type)) {
+            byte[] bytes = classFile(type, files);
+            if (bytes != null && a.parse(bytes, type, files)) {
                 a.fromClassFile = true;
                 return a;
             }
@@ -120,7 +120,7 @@ final class Annotations {
      * shares the jar's open central directory with its class loader), anything else through
      * {@code getResourceAsStream}.
      */
-    static byte[] classFile(Class<?> type, Jars jars) throws IOException {
+    static byte[] classFile(Class<?> type, ClassFiles files) throws IOException {
         String entry = type.getName().replace('.', '/') + ".class";
         Module module = type.getModule();
         if (module.isNamed()) {
@@ -128,13 +128,13 @@ final class Annotations {
                 return in == null ? null : in.readAllBytes();
             }
         }
-        Path location = jars.location(type);
-        if (location != null && jars.inDirectory) {
+        Path location = files.location(type);
+        if (location != null && files.inDirectory) {
             Path file = location.resolve(entry);
             return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
         }
-        if (location != null && jars.inJar) {
-            JarFile jar = jars.open(location);
+        if (location != null && files.inJar) {
+            JarFile jar = files.open(location);
             JarEntry found = jar.getJarEntry(entry);
             if (found != null) {
                 try (InputStream in = jar.getInputStream(found)) {
@@ -162,21 +162,27 @@ final class Annotations {
     }
 
     /**
-     * The jar last read from, kept open while one plan reads the class files of its records
-     * (nested records usually sit in the same jar): opening a jar, even one whose central
-     * directory the class loader already shares, costs a fresh JVM a few hundred microseconds.
-     * Not thread-safe; one per plan, closed when the plan is built.
+     * Reads the class files of one plan's records: the jar last read from, kept open (nested
+     * records usually sit in the same jar, and opening a jar, even one whose central directory
+     * the class loader already shares, costs a fresh JVM a few hundred microseconds), and a
+     * cursor over the class file being parsed (here rather than in a class of its own, one
+     * class fewer for a cold bind to load). Not thread-safe; one per plan, closed when the plan
+     * is built.
      */
-    static final class Jars {
+    static final class ClassFiles {
         private Path location;
         private JarFile jar;
+        /** The class file being parsed, the read position, and where each constant starts (after its tag). */
+        private byte[] b;
+        int at;
+        int[] pool;
         /** The code source last asked about, its local file or null, and what kind of file that is. */
         private CodeSource source;
         private Path sourceLocation;
         boolean inDirectory;
         boolean inJar;
 
-        Jars() {
+        ClassFiles() {
         }
 
         /**
@@ -204,6 +210,64 @@ final class Annotations {
             jar = new JarFile(location.toFile(), false, ZipFile.OPEN_READ, Runtime.version());
             this.location = location;
             return jar;
+        }
+
+        /** Starts reading a class file: {@code b} from its first byte. */
+        ClassFiles start(byte[] bytes) {
+            b = bytes;
+            at = 0;
+            pool = null;
+            return this;
+        }
+
+        /** Moves past {@code n} bytes (read the count first: {@code at += u2()} would lose the u2). */
+        void skip(int n) {
+            at += n;
+        }
+
+        int u1() {
+            return b[at++] & 0xFF;
+        }
+
+        int u2() {
+            int v = (b[at] & 0xFF) << 8 | b[at + 1] & 0xFF;
+            at += 2;
+            return v;
+        }
+
+        int u4() {
+            int v = u2() << 16;
+            return v | u2();
+        }
+
+        /** Whether constant {@code index} is the UTF-8 string whose bytes are {@code ascii}. */
+        boolean is(int index, byte[] ascii) {
+            int start = pool[index];
+            if (b[start - 1] != 1 || ((b[start] & 0xFF) << 8 | b[start + 1] & 0xFF) != ascii.length) {
+                return false;
+            }
+            for (int i = 0; i < ascii.length; i++) {
+                if (b[start + 2 + i] != ascii[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Constant {@code index}, a modified UTF-8 string. */
+        String string(int index) throws IOException {
+            int start = pool[index];
+            int length = (b[start] & 0xFF) << 8 | b[start + 1] & 0xFF;
+            return new DataInputStream(new ByteArrayInputStream(b, start, length + 2)).readUTF();
+        }
+
+        /** Constant {@code index}, a long. */
+        long long8(int index) {
+            int saved = at;
+            at = pool[index];
+            long v = (long) u4() << 32 | u4() & 0xFFFFFFFFL;
+            at = saved;
+            return v;
         }
 
         /** Closes the open jar, if any; an error closing a read-only jar changes no result. */
@@ -249,8 +313,8 @@ final class Annotations {
      * components. Works on the bytes in place: of the constant pool's strings only the few an
      * annotation holds are decoded, the names it compares are compared as bytes.
      */
-    private boolean parse(byte[] b, Class<?> type) throws IOException {
-        ClassFile in = new ClassFile(b);
+    private boolean parse(byte[] b, Class<?> type, ClassFiles files) throws IOException {
+        ClassFiles in = files.start(b);
         if (in.u4() != 0xCAFEBABE) {
             return false;
         }
@@ -340,7 +404,7 @@ final class Annotations {
      * final, so no other return type is assignable to it), {@code parse} from a CharSequence, or a
      * public constructor from a String.
      */
-    private static boolean isTextFactory(ClassFile in, int flags, int name, int descriptor, byte[][] factories) {
+    private static boolean isTextFactory(ClassFiles in, int flags, int name, int descriptor, byte[][] factories) {
         if ((flags & ACC_PUBLIC) == 0) {
             return false;
         }
@@ -356,7 +420,7 @@ final class Annotations {
         return (in.is(name, VALUE_OF) || in.is(name, OF)) && in.is(descriptor, factories[0]);
     }
 
-    private void annotations(ClassFile in, int component) throws IOException {
+    private void annotations(ClassFiles in, int component) throws IOException {
         for (int n = in.u2(); n > 0; n--) {
             int type = in.u2();
             boolean range = component >= 0 && in.is(type, RANGE);
@@ -382,7 +446,7 @@ final class Annotations {
         }
     }
 
-    private void store(ClassFile in, int type, String value, int component) {
+    private void store(ClassFiles in, int type, String value, int component) {
         if (component < 0) {
             if (in.is(type, PREFIX)) {
                 prefix = value;
@@ -398,7 +462,7 @@ final class Annotations {
         }
     }
 
-    private static void skipValue(ClassFile in, int tag) {
+    private static void skipValue(ClassFiles in, int tag) {
         switch (tag) {
             case 'e': in.at += 4; break;
             case '@':
@@ -414,67 +478,6 @@ final class Annotations {
                 }
                 break;
             default: in.at += 2;
-        }
-    }
-
-    /** A class file's bytes, a read position, and where each constant starts (after its tag). */
-    private static final class ClassFile {
-        final byte[] b;
-        int at;
-        int[] pool;
-
-        ClassFile(byte[] b) {
-            this.b = b;
-        }
-
-        /** Moves past {@code n} bytes (read the count first: {@code at += u2()} would lose the u2). */
-        void skip(int n) {
-            at += n;
-        }
-
-        int u1() {
-            return b[at++] & 0xFF;
-        }
-
-        int u2() {
-            int v = (b[at] & 0xFF) << 8 | b[at + 1] & 0xFF;
-            at += 2;
-            return v;
-        }
-
-        int u4() {
-            int v = u2() << 16;
-            return v | u2();
-        }
-
-        /** Whether constant {@code index} is the UTF-8 string whose bytes are {@code ascii}. */
-        boolean is(int index, byte[] ascii) {
-            int start = pool[index];
-            if (b[start - 1] != 1 || ((b[start] & 0xFF) << 8 | b[start + 1] & 0xFF) != ascii.length) {
-                return false;
-            }
-            for (int i = 0; i < ascii.length; i++) {
-                if (b[start + 2 + i] != ascii[i]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** Constant {@code index}, a modified UTF-8 string. */
-        String string(int index) throws IOException {
-            int start = pool[index];
-            int length = (b[start] & 0xFF) << 8 | b[start + 1] & 0xFF;
-            return new DataInputStream(new ByteArrayInputStream(b, start, length + 2)).readUTF();
-        }
-
-        /** Constant {@code index}, a long. */
-        long long8(int index) {
-            int saved = at;
-            at = pool[index];
-            long v = (long) u4() << 32 | u4() & 0xFFFFFFFFL;
-            at = saved;
-            return v;
         }
     }
 }

@@ -31,7 +31,7 @@ final class Planner {
     /** Whether this planner plans the value record of a Map of records. */
     private boolean inGroup;
     /** The jar class files are read from, open for one plan; shared with the planners it starts. */
-    private Annotations.Jars jars = new Annotations.Jars();
+    private Annotations.ClassFiles jars = new Annotations.ClassFiles();
     /** The annotations (and components) of each record read so far; shared likewise. */
     private HashMap<Class<?>, Annotations> read = new HashMap<>();
 
@@ -67,9 +67,11 @@ final class Planner {
             return new Plan(null, problems);
         }
         RecordNode node = record(type, name, false, type.getSimpleName());
-        checkGroups();
+        // most configs have no named group: skip iterating the empty map (its iterator classes
+        // are not in the JDK's class-data archive)
+        List<String> groupPrefixes = groups.isEmpty() ? List.of() : checkGroups();
         Unread unread = prefix == null ? null : new Unread(prefix, type.getSimpleName(),
-                java.util.Set.copyOf(names.keySet()), groupPrefixes());
+                java.util.Set.copyOf(names.keySet()), groupPrefixes);
         return new Plan(node, problems, unread);
     }
 
@@ -236,18 +238,15 @@ final class Planner {
         return RecordMap.of(name, valueType, converters, template, suffixes);
     }
 
-    private List<String> groupPrefixes() {
+    /**
+     * A named group owns every name under {@code NAME_}: no other component may read one.
+     * Returns each group's {@code NAME_}, for typo detection.
+     */
+    private List<String> checkGroups() {
         List<String> prefixes = new ArrayList<>();
-        for (String group : groups.keySet()) {
-            prefixes.add(group + "_");
-        }
-        return prefixes;
-    }
-
-    /** A named group owns every name under {@code NAME_}: no other component may read one. */
-    private void checkGroups() {
         for (Map.Entry<String, String> group : groups.entrySet()) {
             String prefix = group.getKey() + "_";
+            prefixes.add(prefix);
             for (Map.Entry<String, String> read : names.entrySet()) {
                 if (read.getKey().startsWith(prefix) && !read.getKey().endsWith("_FILE")) {
                     problem(read.getKey(), "is read by " + read.getValue() + ", but lies under " + group.getKey()
@@ -261,6 +260,7 @@ final class Planner {
                 }
             }
         }
+        return prefixes;
     }
 
     private Leaf leaf(String name, Type type, String where, String description, Annotations annotations, int index) {
