@@ -31,7 +31,7 @@ final class Planner {
     /** Whether this planner plans the value record of a Map of records. */
     private boolean inGroup;
     /** The jar class files are read from, open for one plan; shared with the planners it starts. */
-    private Annotations.ClassFiles jars = new Annotations.ClassFiles();
+    private ClassFiles jars = new ClassFiles();
     /** The annotations (and components) of each record read so far; shared likewise. */
     private HashMap<Class<?>, Annotations> read = new HashMap<>();
 
