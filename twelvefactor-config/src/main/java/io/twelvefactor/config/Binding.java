@@ -1,18 +1,6 @@
 package io.twelvefactor.config;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +14,7 @@ final class Binding {
     private static final String DIRECTORY = "directory";
     /** Returned by {@link #lookup} when it recorded a problem; compared by identity. */
     static final String FAILED_LOOKUP = new String("failed lookup");
-    /** Largest secret file read, in bytes. */
+    /** Largest file read for one value ({@code X_FILE}, a config-tree file), in bytes. */
     static final int MAX_FILE_SIZE = 1 << 20;
 
     private final Map<String, String> environment;
@@ -111,14 +99,7 @@ final class Binding {
             problem(name, source(), "is set, and so is " + fileName + "; set only one of them");
             return FAILED_LOOKUP;
         }
-        Path path;
-        try {
-            path = Path.of(file);
-        } catch (InvalidPathException e) {
-            problem(fileName, sourceOf(fileName), "is not a file path: " + e.getReason());
-            return FAILED_LOOKUP;
-        }
-        String content = read(path, fileName);
+        String content = ValueFile.read(this, file, fileName);
         if (content == null) {
             return FAILED_LOOKUP;
         }
@@ -201,53 +182,6 @@ final class Binding {
             return dotEnv.source(name);
         }
         return environment.containsKey(name) || dotEnv == null ? ENVIRONMENT : ENVIRONMENT + " and " + dotEnv.label;
-    }
-
-    /** Returned by {@link #readSmallFile} for a file larger than 1 MiB; compared by identity. */
-    static final String TOO_LARGE = new String("too large");
-
-    /**
-     * The content of a file holding one value: UTF-8, at most 1 MiB, one trailing {@code \n}
-     * or {@code \r\n} removed; or {@link #TOO_LARGE}. Shared by {@code X_FILE} and config trees.
-     */
-    static String readSmallFile(Path path) throws IOException {
-        try (InputStream in = Files.newInputStream(path)) {
-            byte[] bytes = in.readNBytes(MAX_FILE_SIZE + 1);
-            if (bytes.length > MAX_FILE_SIZE) {
-                return TOO_LARGE;
-            }
-            int end = bytes.length;
-            if (end > 0 && bytes[end - 1] == '\n') {
-                end--;
-                if (end > 0 && bytes[end - 1] == '\r') {
-                    end--;
-                }
-            }
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Arrays.copyOf(bytes, end))).toString();
-        }
-    }
-
-    private String read(Path path, String fileName) {
-        String source = "file " + path + " (" + fileName + ")";
-        try {
-            String content = readSmallFile(path);
-            if (content != TOO_LARGE) {
-                return content;
-            }
-            problem(fileName, source, "names a file larger than 1 MiB; expected a small secret file");
-        } catch (NoSuchFileException e) {
-            problem(fileName, source, "names a file that does not exist");
-        } catch (AccessDeniedException e) {
-            problem(fileName, source, "names a file this process may not read");
-        } catch (CharacterCodingException e) {
-            problem(fileName, source, "names a file that is not valid UTF-8");
-        } catch (IOException e) {
-            problem(fileName, source, "names a file that cannot be read (" + e.getClass().getSimpleName() + ")");
-        }
-        return null;
     }
 
     void problem(String variable, String source, String message) {

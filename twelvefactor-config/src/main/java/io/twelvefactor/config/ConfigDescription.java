@@ -32,7 +32,7 @@ public final class ConfigDescription {
 
     /**
      * A Markdown table with the columns variable, type, default, required, secret and
-     * description.
+     * description; a variable's deprecated names follow its name.
      *
      * @return the table, ending with a line break
      */
@@ -40,7 +40,11 @@ public final class ConfigDescription {
         StringBuilder b = new StringBuilder("| variable | type | default | required | secret | description |\n")
                 .append("|---|---|---|---|---|---|\n");
         for (Variable v : variables) {
-            b.append("| `").append(v.name()).append("` | ").append(cell(v.type())).append(" | ")
+            b.append("| `").append(v.name()).append('`');
+            for (String old : v.deprecatedNames()) {
+                b.append(" (deprecated name: `").append(old).append("`)");
+            }
+            b.append(" | ").append(cell(v.type())).append(" | ")
                     .append(!v.hasDefault() ? "" : v.secret() ? "(secret)" : "`" + cell(v.defaultValue().get()) + "`")
                     .append(" | ").append(v.required() ? "yes" : "no")
                     .append(" | ").append(v.secret() ? "yes" : "no")
@@ -50,7 +54,8 @@ public final class ConfigDescription {
     }
 
     /**
-     * A {@code .env.example} file: each variable with its description and type as comments;
+     * A {@code .env.example} file: each variable with its description, type and deprecated
+     * names as comments;
      * required variables as {@code NAME=}, variables with a default commented out as
      * {@code # NAME=default}.
      *
@@ -66,6 +71,9 @@ public final class ConfigDescription {
             }
             b.append("# ").append(v.type()).append(v.required() ? ", required" : ", optional")
                     .append(v.secret() ? ", secret" : "").append('\n');
+            for (String old : v.deprecatedNames()) {
+                b.append("# formerly ").append(old).append(" (still read, with a warning)\n");
+            }
             if (v.hasDefault()) {
                 b.append("# ").append(v.name()).append('=')
                         .append(v.secret() ? "" : quote(v.defaultValue().get())).append('\n');
@@ -113,9 +121,12 @@ public final class ConfigDescription {
      * @param secret whether the value is a {@link Secret}
      * @param description the {@link Description}, if any
      * @param expected what a valid value looks like, as error messages say it
+     * @param deprecatedNames the old names still read when this one is unset
+     *     ({@link DeprecatedName}), each with a warning; empty for most variables
      */
     public record Variable(String name, String type, Optional<String> defaultValue, boolean hasDefault,
-                           boolean required, boolean secret, Optional<String> description, String expected) {
+                           boolean required, boolean secret, Optional<String> description, String expected,
+                           List<String> deprecatedNames) {
         /**
          * Checks that no part is null and that a secret carries no default value.
          *
@@ -127,6 +138,7 @@ public final class ConfigDescription {
          * @param secret whether the value is a secret
          * @param description the description, if any
          * @param expected what a valid value looks like
+         * @param deprecatedNames the old names still read, copied
          * @throws NullPointerException if a part is null
          * @throws IllegalArgumentException if {@code secret} and {@code defaultValue} is present,
          *     or, for a variable that is not secret, {@code hasDefault} disagrees with
@@ -138,10 +150,36 @@ public final class ConfigDescription {
             Objects.requireNonNull(defaultValue, "defaultValue");
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(expected, "expected");
+            deprecatedNames = List.copyOf(deprecatedNames);
             if (secret ? defaultValue.isPresent() : hasDefault != defaultValue.isPresent()) {
                 throw new IllegalArgumentException(secret ? "a secret's default value is never kept"
                         : "hasDefault is " + hasDefault + " but defaultValue is " + defaultValue);
             }
+        }
+
+        /**
+         * A variable without deprecated names, as before {@code deprecatedNames} existed.
+         *
+         * @param name the variable name
+         * @param type a short type name
+         * @param defaultValue the default literal, if any; empty for a secret
+         * @param hasDefault whether the component has a default
+         * @param required whether the variable is required
+         * @param secret whether the value is a secret
+         * @param description the description, if any
+         * @param expected what a valid value looks like
+         * @throws NullPointerException if a part is null
+         * @throws IllegalArgumentException as the canonical constructor does
+         */
+        public Variable(String name, String type, Optional<String> defaultValue, boolean hasDefault,
+                        boolean required, boolean secret, Optional<String> description, String expected) {
+            this(name, type, defaultValue, hasDefault, required, secret, description, expected, List.of());
+        }
+
+        /** This variable under another name (a list element's or map entry's pattern). */
+        Variable renamed(String newName) {
+            return new Variable(newName, type, defaultValue, hasDefault, required, secret, description, expected,
+                    deprecatedNames);
         }
     }
 }

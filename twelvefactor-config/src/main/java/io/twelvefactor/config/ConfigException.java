@@ -33,6 +33,14 @@ public final class ConfigException extends RuntimeException {
     }
 
     /**
+     * The exception for these problems, typed as its superclass: a bind that throws none never
+     * loads this class (the verifier loads the type a method throws by name).
+     */
+    static RuntimeException of(List<Problem> problems) {
+        return new ConfigException(problems);
+    }
+
+    /**
      * Every problem, in the order of the config type's components.
      *
      * @return an unmodifiable list with at least one element

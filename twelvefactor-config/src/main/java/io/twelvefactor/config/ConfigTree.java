@@ -63,8 +63,8 @@ final class ConfigTree {
                         }
                         from.put(name, directory.resolve(name));
                         try {
-                            String content = Binding.readSmallFile(file);
-                            if (content == Binding.TOO_LARGE) {
+                            String content = ValueFile.readSmall(file);
+                            if (content == ValueFile.TOO_LARGE) {
                                 failed.put(name, "is in a file larger than 1 MiB; expected a small file");
                             } else {
                                 read.put(name, content);

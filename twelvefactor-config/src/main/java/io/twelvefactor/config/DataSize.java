@@ -50,7 +50,7 @@ public record DataSize(long bytes) implements Comparable<DataSize> {
         try {
             return new DataSize(bytes(text));
         } catch (Invalid e) {
-            throw new IllegalArgumentException(Text.quote(text) + " " + e.getMessage() + "; expected " + EXPECTED);
+            throw new IllegalArgumentException(Shown.quote(text) + " " + e.getMessage() + "; expected " + EXPECTED);
         }
     }
 

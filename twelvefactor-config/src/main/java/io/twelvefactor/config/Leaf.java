@@ -128,7 +128,7 @@ final class Leaf extends Node {
         boolean required = defaultLiteral == null && !optional && shape == SCALAR;
         Optional<String> shown = secret ? Optional.empty() : Optional.ofNullable(defaultLiteral);
         variables.add(new ConfigDescription.Variable(name, type, shown, defaultLiteral != null, required,
-                secret, Optional.ofNullable(description), expected()));
+                secret, Optional.ofNullable(description), expected(), oldName == null ? List.of() : List.of(oldName)));
     }
 
     private boolean keepsEmpty() {
@@ -136,8 +136,8 @@ final class Leaf extends Node {
     }
 
     private String invalid(String raw, Invalid e) {
-        String reason = e.foreign ? Text.foreign(e.getMessage(), secret ? List.of(raw) : Text.urlSecrets(raw)) : e.getMessage();
-        String value = secret ? "the secret value (" + raw.length() + " characters)" : Text.quote(raw);
+        String reason = e.foreign ? Shown.foreign(e.getMessage(), secret ? List.of(raw) : Text.urlSecrets(raw)) : e.getMessage();
+        String value = secret ? "the secret value (" + raw.length() + " characters)" : Shown.quote(raw);
         return value + " " + reason + "; expected " + expected();
     }
 
@@ -195,7 +195,7 @@ final class Leaf extends Node {
                     throw new Invalid("has an entry that is not key=value at position " + entry);
                 }
                 if (map.put(key, element(b.toString(), entry - 1)) != null) {
-                    throw new Invalid("has the key " + (secret ? "at position " + entry : Text.quote(key)) + " twice");
+                    throw new Invalid("has the key " + (secret ? "at position " + entry : Shown.quote(key)) + " twice");
                 }
                 key = null;
                 b.setLength(0);

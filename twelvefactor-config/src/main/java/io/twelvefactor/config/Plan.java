@@ -23,7 +23,7 @@ final class Plan {
 
     Object bind(Binding binding) {
         if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
+            throw ConfigException.of(problems);
         }
         Object value = root.bind(binding);
         if (unread != null) {
@@ -31,14 +31,14 @@ final class Plan {
         }
         List<ConfigException.Problem> found = binding.problems();
         if (!found.isEmpty()) {
-            throw new ConfigException(found);
+            throw ConfigException.of(found);
         }
         return value;
     }
 
     List<ConfigDescription.Variable> describe() {
         if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
+            throw ConfigException.of(problems);
         }
         List<ConfigDescription.Variable> variables = new ArrayList<>();
         root.describe(variables);

@@ -31,7 +31,9 @@ final class Planner {
     /** Whether this planner plans the value record of a Map of records. */
     private boolean inGroup;
     /** The jar class files are read from, open for one plan; shared with the planners it starts. */
-    private Annotations.Jars jars = new Annotations.Jars();
+    private ClassFiles jars = new ClassFiles();
+    /** The annotations (and components) of each record read so far; shared likewise. */
+    private HashMap<Class<?>, Annotations> read = new HashMap<>();
 
     private Planner(Class<?> type, Map<Class<?>, Function<String, ?>> converters) {
         this(type.getSimpleName(), converters);
@@ -56,7 +58,7 @@ final class Planner {
     }
 
     private Plan plan(Class<?> type) {
-        Annotations annotations = Annotations.of(type, type.getRecordComponents(), jars);
+        Annotations annotations = annotations(type);
         String prefix = annotations.prefix;
         String name = prefix == null ? "" : prefix;
         if (prefix != null && !Names.isValid(name)) {
@@ -64,10 +66,12 @@ final class Planner {
             problem(name, "@Prefix is not a valid variable name; use letters, digits and '_'");
             return new Plan(null, problems);
         }
-        RecordNode node = record(type, name, false, type.getSimpleName(), annotations);
-        checkGroups();
+        RecordNode node = record(type, name, false, type.getSimpleName());
+        // most configs have no named group: skip iterating the empty map (its iterator classes
+        // are not in the JDK's class-data archive)
+        List<String> groupPrefixes = groups.isEmpty() ? List.of() : checkGroups();
         Unread unread = prefix == null ? null : new Unread(prefix, type.getSimpleName(),
-                java.util.Set.copyOf(names.keySet()), groupPrefixes());
+                java.util.Set.copyOf(names.keySet()), groupPrefixes);
         return new Plan(node, problems, unread);
     }
 
@@ -76,20 +80,31 @@ final class Planner {
         Planner planner = new Planner(type, converters);
         planner.listDepth = 1;
         try {
-            return planner.record(type, prefix, false, type.getSimpleName(), null);
+            return planner.record(type, prefix, false, type.getSimpleName());
         } finally {
             planner.jars.close();
         }
     }
 
-    /** Plans a record; {@code known} are its annotations when already read, or null. */
-    private RecordNode record(Class<?> type, String prefix, boolean optional, String where, Annotations known) {
+    /** The annotations and components of a record, read once per plan. */
+    private Annotations annotations(Class<?> type) {
+        Annotations a = read.get(type);
+        if (a == null) {
+            a = Annotations.of(type, type.getRecordComponents(), jars);
+            read.put(type, a);
+        }
+        return a;
+    }
+
+    /** Plans a record. */
+    private RecordNode record(Class<?> type, String prefix, boolean optional, String where) {
         if (path.contains(type)) {
             problem(prefix, where + " contains itself; a config type must be a tree of records");
             return null;
         }
         Constructor<?> constructor;
-        RecordComponent[] components = type.getRecordComponents();
+        Annotations annotations = annotations(type);
+        RecordComponent[] components = annotations.components;
         Class<?>[] parameterTypes = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             parameterTypes[i] = components[i].getType();
@@ -104,7 +119,6 @@ final class Planner {
                     + " exported or opened to module io.twelvefactor.config");
         }
         path.add(type);
-        Annotations annotations = known != null ? known : Annotations.of(type, components, jars);
         Node[] nodes = new Node[components.length];
         for (int i = 0; i < components.length; i++) {
             nodes[i] = component(components[i], annotations, i, prefix,
@@ -130,7 +144,7 @@ final class Planner {
             problem(name, where + " gives an invalid variable name; use @Name with letters, digits and '_'");
         }
         String literal = annotations.defaults[index];
-        Type type = component.getGenericType();
+        Type type = Generic.of(component);
         Class<?> raw = component.getType();
         boolean optional = raw == Optional.class;
         Type inner = optional ? argument(type, 0) : type;
@@ -158,7 +172,7 @@ final class Planner {
                 problem(name, "@Default on " + where + " cannot apply to a nested record; put defaults on its components");
             }
             if (nested) {
-                return record(innerRaw, name, optional, where, null);
+                return record(innerRaw, name, optional, where);
             }
             Class<?> element = rawClass(argument(type, 0));
             if (inGroup) {
@@ -167,9 +181,9 @@ final class Planner {
                 return null;
             }
             listDepth++;
-            RecordNode first = record(element, name + "_0", false, where, null);
+            RecordNode first = record(element, name + "_0", false, where);
             listDepth--;
-            return first == null ? null : new RecordList(name, element, converters, first);
+            return first == null ? null : RecordList.of(name, element, converters, first);
         }
         String old = annotations.deprecatedNames[index];
         Leaf leaf = leaf(name, type, where, annotations.descriptions[index], annotations, index);
@@ -200,11 +214,12 @@ final class Planner {
     private Node recordMap(String name, Class<?> valueType, String where) {
         Planner entry = new Planner(root, converters);
         entry.jars = jars;
+        entry.read = read;
         entry.listDepth = 1;
         entry.inGroup = true;
         entry.path.addAll(path);
         String templatePrefix = name + "_" + RecordMap.TEMPLATE_KEY;
-        RecordNode template = entry.record(valueType, templatePrefix, false, where, null);
+        RecordNode template = entry.record(valueType, templatePrefix, false, where);
         problems.addAll(entry.problems);
         if (template == null || !entry.problems.isEmpty()) {
             return null;
@@ -223,18 +238,15 @@ final class Planner {
         return RecordMap.of(name, valueType, converters, template, suffixes);
     }
 
-    private List<String> groupPrefixes() {
+    /**
+     * A named group owns every name under {@code NAME_}: no other component may read one.
+     * Returns each group's {@code NAME_}, for typo detection.
+     */
+    private List<String> checkGroups() {
         List<String> prefixes = new ArrayList<>();
-        for (String group : groups.keySet()) {
-            prefixes.add(group + "_");
-        }
-        return prefixes;
-    }
-
-    /** A named group owns every name under {@code NAME_}: no other component may read one. */
-    private void checkGroups() {
         for (Map.Entry<String, String> group : groups.entrySet()) {
             String prefix = group.getKey() + "_";
+            prefixes.add(prefix);
             for (Map.Entry<String, String> read : names.entrySet()) {
                 if (read.getKey().startsWith(prefix) && !read.getKey().endsWith("_FILE")) {
                     problem(read.getKey(), "is read by " + read.getValue() + ", but lies under " + group.getKey()
@@ -248,6 +260,7 @@ final class Planner {
                 }
             }
         }
+        return prefixes;
     }
 
     private Leaf leaf(String name, Type type, String where, String description, Annotations annotations, int index) {
@@ -256,7 +269,9 @@ final class Planner {
         if (optional) {
             t = argument(t, 0);
         }
-        boolean secret = rawClass(t) == Secret.class;
+        // by name: a class literal would load Secret for every config, secrets or not
+        Class<?> wrapper = rawClass(t);
+        boolean secret = wrapper != null && wrapper.getName().equals("io.twelvefactor.config.Secret");
         if (secret) {
             t = argument(t, 0);
         }
@@ -317,9 +332,19 @@ final class Planner {
         problems.add(new ConfigException.Problem(variable.isEmpty() ? root : variable, "config type " + root, message));
     }
 
-    /** A record without a text form (a parse method or converter) is bound component by component. */
+    /**
+     * A record without a text form (a parse method or converter) is bound component by
+     * component. When its class file shows no text factory, {@code Scalar.of} would find none:
+     * that answer skips reflection over every public method of each nested record.
+     */
     private boolean isNested(Class<?> type) {
-        return type != null && type.isRecord() && Scalar.of(type, converters) == null;
+        if (type == null || !type.isRecord()) {
+            return false;
+        }
+        if (annotations(type).textForm == Annotations.NONE && !converters.containsKey(type) && !Scalar.isJdk(type)) {
+            return true;
+        }
+        return Scalar.of(type, converters) == null;
     }
 
     private static Class<?> rawClass(Type type) {

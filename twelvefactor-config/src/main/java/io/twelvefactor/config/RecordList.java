@@ -21,7 +21,15 @@ final class RecordList extends Node {
     private final Map<Class<?>, Function<String, ?>> converters;
     private volatile RecordNode[] elements;
 
-    RecordList(String name, Class<?> elementType, Map<Class<?>, Function<String, ?>> converters, RecordNode first) {
+    /**
+     * The list node. A factory typed {@link Node}, so that verifying the planner does not load
+     * this class for a config without lists of records.
+     */
+    static Node of(String name, Class<?> elementType, Map<Class<?>, Function<String, ?>> converters, RecordNode first) {
+        return new RecordList(name, elementType, converters, first);
+    }
+
+    private RecordList(String name, Class<?> elementType, Map<Class<?>, Function<String, ?>> converters, RecordNode first) {
         this.name = name;
         this.elementType = elementType;
         this.converters = converters;
@@ -79,8 +87,7 @@ final class RecordList extends Node {
         elements[0].describe(first);
         int cut = name.length() + 3;
         for (ConfigDescription.Variable v : first) {
-            variables.add(new ConfigDescription.Variable(name + "_<n>_" + v.name().substring(cut), v.type(),
-                    v.defaultValue(), v.hasDefault(), v.required(), v.secret(), v.description(), v.expected()));
+            variables.add(v.renamed(name + "_<n>_" + v.name().substring(cut)));
         }
     }
 }

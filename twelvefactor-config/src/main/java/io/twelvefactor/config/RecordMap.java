@@ -176,8 +176,7 @@ final class RecordMap extends Node {
         template.describe(entry);
         int cut = prefix.length() + TEMPLATE_KEY.length() + 1;
         for (ConfigDescription.Variable v : entry) {
-            variables.add(new ConfigDescription.Variable(prefix + "<" + TEMPLATE_KEY + ">_" + v.name().substring(cut),
-                    v.type(), v.defaultValue(), v.hasDefault(), v.required(), v.secret(), v.description(), v.expected()));
+            variables.add(v.renamed(prefix + "<" + TEMPLATE_KEY + ">_" + v.name().substring(cut)));
         }
     }
 

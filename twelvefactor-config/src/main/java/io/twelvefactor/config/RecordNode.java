@@ -131,7 +131,7 @@ final class RecordNode extends Node {
                 secrets.add(String.valueOf(((Secret<?>) value).value()));
             }
         }
-        return Text.foreign(message, secrets);
+        return Shown.foreign(message, secrets);
     }
 
     @Override

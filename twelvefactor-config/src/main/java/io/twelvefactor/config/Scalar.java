@@ -1,9 +1,5 @@
 package io.twelvefactor.config;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -26,9 +22,9 @@ final class Scalar {
     private static final int DURATION = 7;
     private static final int URI_ = 8;
     private static final int PATH = 9;
-    private static final int METHOD = 10;
-    private static final int CONSTRUCTOR = 11;
-    private static final int CUSTOM = 12;
+    static final int METHOD = 10;
+    static final int CONSTRUCTOR = 11;
+    static final int CUSTOM = 12;
     private static final int BUILTIN = 13;
 
     /** The {@link #target} of an integer converter narrowed by {@code @Range}. */
@@ -41,7 +37,7 @@ final class Scalar {
     /** Enum constants, the factory {@link Method}, the {@link Constructor} or the custom function. */
     private final Object target;
 
-    private Scalar(Class<?> type, int kind, long min, long max, Object target) {
+    Scalar(Class<?> type, int kind, long min, long max, Object target) {
         this.type = type;
         this.kind = kind;
         this.min = min;
@@ -97,7 +93,7 @@ final class Scalar {
         // DataSize by name: a class literal would load the class for every config
         if (!isJdk(type) && !type.getName().equals("io.twelvefactor.config.DataSize")) {
             // checked first so that a config without table types never loads (and initialises) the table
-            return reflective(type);
+            return Reflective.find(type);
         }
         Builtin builtin = Builtin.of(type);
         // a JDK type outside the table may act when constructed (new PrintWriter(String) truncates a file)
@@ -108,49 +104,6 @@ final class Scalar {
     static boolean isJdk(Class<?> type) {
         String name = type.getName();
         return name.startsWith("java.") || name.startsWith("javax.");
-    }
-
-    private static Scalar reflective(Class<?> type) {
-        if (!Modifier.isPublic(type.getModifiers()) || type.isPrimitive() || type.isArray()
-                || type.isInterface() && type.getTypeParameters().length > 0) {
-            return null;
-        }
-        // one pass over the public methods instead of a getMethod per form: a failed getMethod
-        // throws, and at startup those exceptions cost more than the rest of the plan
-        Method best = null;
-        int bestRank = FACTORIES;
-        for (Method m : type.getMethods()) {
-            if (m.getParameterCount() == 1 && Modifier.isStatic(m.getModifiers())
-                    && type.isAssignableFrom(m.getReturnType())) {
-                int rank = factoryRank(m.getName(), m.getParameterTypes()[0]);
-                if (rank < bestRank) {
-                    best = m;
-                    bestRank = rank;
-                }
-            }
-        }
-        if (best != null) {
-            return new Scalar(type, METHOD, 0, 0, best);
-        }
-        if (!Modifier.isAbstract(type.getModifiers())) {
-            for (Constructor<?> c : type.getConstructors()) {
-                if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == String.class) {
-                    return new Scalar(type, CONSTRUCTOR, 0, 0, c);
-                }
-            }
-        }
-        return null;
-    }
-
-    /** How many text factory forms there are; {@link #factoryRank} returns this for none. */
-    private static final int FACTORIES = 4;
-
-    /** The order in which text factories are preferred: valueOf(String), of(String), parse(String), parse(CharSequence). */
-    private static int factoryRank(String name, Class<?> parameter) {
-        if (parameter == String.class) {
-            return name.equals("valueOf") ? 0 : name.equals("of") ? 1 : name.equals("parse") ? 2 : FACTORIES;
-        }
-        return parameter == CharSequence.class && name.equals("parse") ? 3 : FACTORIES;
     }
 
     /**
@@ -183,7 +136,7 @@ final class Scalar {
             case URI_: return uri(text);
             case PATH: return path(text);
             case BUILTIN: return ((Builtin) target).parse(text);
-            default: return invoke(text);
+            default: return Reflective.invoke(kind, type, target, text);
         }
     }
 
@@ -213,64 +166,30 @@ final class Scalar {
         throw new Invalid("is not one of the allowed values");
     }
 
+    // uri and path catch a supertype and cast: the verifier loads every class a catch clause
+    // names, and these two are loaded by nothing else in a cold bind that needs neither
+
     private static Object uri(String text) throws Invalid {
         try {
             return new URI(text);
-        } catch (URISyntaxException e) {
-            throw new Invalid("is not a URI: " + e.getReason() + " at index " + e.getIndex());
+        } catch (Exception e) {
+            if (!(e instanceof URISyntaxException)) {
+                throw (RuntimeException) e;
+            }
+            URISyntaxException bad = (URISyntaxException) e;
+            throw new Invalid("is not a URI: " + bad.getReason() + " at index " + bad.getIndex());
         }
     }
 
     private static Object path(String text) throws Invalid {
         try {
             return Path.of(text);
-        } catch (InvalidPathException e) {
-            throw new Invalid("is not a path: " + e.getReason());
-        }
-    }
-
-    private Object invoke(String text) throws Invalid {
-        Object result;
-        try {
-            if (kind == CUSTOM) {
-                @SuppressWarnings("unchecked")
-                Function<String, ?> function = (Function<String, ?>) target;
-                result = function.apply(text);
-            } else if (kind == METHOD) {
-                result = ((Method) target).invoke(null, text);
-            } else {
-                result = ((Constructor<?>) target).newInstance(text);
-            }
-        } catch (InvocationTargetException e) {
-            // any exception, checked ones too (new URL(String) throws MalformedURLException), is a
-            // rejected value; wrapping it instead would carry the value out in the cause's message
-            Throwable cause = e.getCause();
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw rejected(cause);
-        } catch (IllegalAccessException | InstantiationException e) {
-            throw new IllegalStateException(describeFactory() + " is not accessible", e);
         } catch (RuntimeException e) {
-            throw rejected(e);
+            if (!(e instanceof InvalidPathException)) {
+                throw e;
+            }
+            throw new Invalid("is not a path: " + ((InvalidPathException) e).getReason());
         }
-        if (result == null) {
-            throw new Invalid(describeFactory() + " returned null", false);
-        }
-        return result;
-    }
-
-    private Invalid rejected(Throwable cause) {
-        String message = cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
-        return new Invalid("was rejected by " + describeFactory() + ": " + message, true);
-    }
-
-    private String describeFactory() {
-        if (kind == METHOD) {
-            Method m = (Method) target;
-            return type.getSimpleName() + "." + m.getName() + "(" + m.getParameterTypes()[0].getSimpleName() + ")";
-        }
-        return kind == CONSTRUCTOR ? "new " + type.getSimpleName() + "(String)" : "the converter for " + type.getName();
     }
 
     /** What a valid value looks like, for messages and the variable table. */
@@ -287,7 +206,7 @@ final class Scalar {
             case URI_: return "a URI";
             case PATH: return "a file system path";
             case BUILTIN: return ((Builtin) target).expected;
-            default: return "a value " + describeFactory() + " accepts";
+            default: return "a value " + Reflective.describe(kind, type, target) + " accepts";
         }
     }
 

@@ -183,7 +183,7 @@ class EnvTest {
         ConfigException e = failure(Unrelated.class, Map.of("NAME", longName, "PORT", "x".repeat(200)));
         assertFalse(e.getMessage().contains(longName.substring(0, 100)), e::getMessage);
         String message = only(e).message();
-        assertTrue(message.startsWith("\"" + "x".repeat(Text.MAX_SHOWN) + "\"… (200 characters) is not a whole number"), message);
+        assertTrue(message.startsWith("\"" + "x".repeat(Shown.MAX_SHOWN) + "\"… (200 characters) is not a whole number"), message);
     }
 
     record Servers(List<ConfigTypes.Server> servers, Optional<Inner> proxy) {

@@ -68,7 +68,7 @@ class GrammarConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("credentialKeys")
     void credentialKeysFollowTheTable(Conformance.Row row) {
-        String shown = Text.quote("postgres://h/db?" + row.input() + "=hunter2&z=1");
+        String shown = Shown.quote("postgres://h/db?" + row.input() + "=hunter2&z=1");
         boolean hidden = shown.contains(row.input() + "=***&z=1");
         assertEquals(row.expected().equals("secret"), hidden, shown);
         assertEquals(row.expected().equals("secret"),
