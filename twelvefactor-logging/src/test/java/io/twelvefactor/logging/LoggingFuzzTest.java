@@ -37,7 +37,7 @@ class LoggingFuzzTest {
      * its stack trace's lines. Nothing thrown to the caller.
      */
     @FuzzTest
-    void events(FuzzedDataProvider data) {
+    void events(FuzzedDataProvider data) throws InterruptedException {
         String format = data.pickValue(FORMATS);
         int max = data.consumeInt(LogConfig.MIN_MAX_LINE_BYTES, 4096);
         Map<String, String> env = new HashMap<>();
@@ -78,32 +78,38 @@ class LoggingFuzzTest {
         Throwable error = data.consumeBoolean() ? exception(data) : null;
         String threadName = data.consumeRemainingAsString();
 
-        Thread thread = Thread.currentThread();
-        String oldName = thread.getName();
-        thread.setName(threadName);
-        try {
-            if (fluent) {
-                LoggingEventBuilder b = logger.atLevel(level).setMessage(message);
-                for (Object a : args) {
-                    b.addArgument(a);
+        // On a thread of its own, named as fuzzed: the factory's per-thread state goes with it
+        Throwable[] thrown = new Throwable[1];
+        Thread thread = new Thread(() -> {
+            try {
+                if (fluent) {
+                    LoggingEventBuilder b = logger.atLevel(level).setMessage(message);
+                    for (Object a : args) {
+                        b.addArgument(a);
+                    }
+                    for (Object[] kv : keyValues) {
+                        b.addKeyValue((String) kv[0], kv[1]);
+                    }
+                    if (tag != null) {
+                        b.addMarker(new BasicMarkerFactory().getMarker(tag));
+                    }
+                    b.setCause(error).log();
+                } else {
+                    Object[] all = args;
+                    if (error != null) {
+                        all = java.util.Arrays.copyOf(args, args.length + 1);
+                        all[args.length] = error;
+                    }
+                    classic(logger, level, message, all);
                 }
-                for (Object[] kv : keyValues) {
-                    b.addKeyValue((String) kv[0], kv[1]);
-                }
-                if (tag != null) {
-                    b.addMarker(new BasicMarkerFactory().getMarker(tag));
-                }
-                b.setCause(error).log();
-            } else {
-                Object[] all = args;
-                if (error != null) {
-                    all = java.util.Arrays.copyOf(args, args.length + 1);
-                    all[args.length] = error;
-                }
-                classic(logger, level, message, all);
+            } catch (Throwable t) {
+                thrown[0] = t;
             }
-        } finally {
-            thread.setName(oldName);
+        }, threadName);
+        thread.start();
+        thread.join();
+        if (thrown[0] != null) {
+            throw new AssertionError("thrown to the caller", thrown[0]);
         }
         byte[] bytes = out.toByteArray();
         String text = utf8(bytes);
