@@ -32,6 +32,15 @@ final class UrlWriter {
                 Percent.append(b, e.getValue(), "/:,");
             }
         }
+        if (d.user().isEmpty() && d.password().isPresent()) {
+            // libpq's ?password= with no user: the userinfo cannot hold it (":pw@" reads user "")
+            b.append(sep).append("password=");
+            if (redact) {
+                b.append("***");
+            } else {
+                Percent.append(b, d.password().get(), "/:,");
+            }
+        }
         return b.toString();
     }
 

@@ -386,7 +386,8 @@ class BackingServicePropertiesTest {
         return Arbitraries.maps(
                 Arbitraries.strings().withCharRange('a', 'z').withChars("_").ofMinLength(1).ofMaxLength(8)
                         .filter(k -> !List.of(excluded).contains(k) && !k.contains("pass")
-                                && !k.contains("secret") && !k.contains("token") && !k.equals("user")),
+                                && !k.contains("pwd") && !k.contains("secret") && !k.contains("token")
+                                && !k.contains("key") && !k.equals("user")),
                 text()).ofMaxSize(3).map(LinkedHashMap::new);
     }
 }

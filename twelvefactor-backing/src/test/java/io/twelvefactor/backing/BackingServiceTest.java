@@ -186,6 +186,16 @@ class BackingServiceTest {
         assertEquals(d.hashCode(), BackingService.parse(d.toUrl()).hashCode());
     }
 
+    /** Found by BackingServiceFuzzTest: toUrl() dropped a libpq ?password= given without a user. */
+    @Test
+    void aQueryPasswordWithoutAUserRoundTripsAndIsRedacted() {
+        BackingService d = BackingService.parse("postgres://h/db?password=x%26y");
+        assertEquals(Optional.empty(), d.user());
+        assertEquals(Optional.of("x&y"), d.password());
+        assertEquals(d, BackingService.parse(d.toUrl()));
+        assertEquals("postgres://h/db?password=***", d.toString());
+    }
+
     @Test
     void hostRejectsInconsistentComponents() {
         assertThrows(IllegalArgumentException.class, () -> new Host("", 1, OptionalInt.empty()));

@@ -240,7 +240,6 @@ class ChildJvmTest {
         return child.stdout().stream().filter(l -> l.startsWith("HOOK ")).toList();
     }
 
-    /** The one hook's duration as printed, for an exact end-of-line match. */
     /** The milliseconds the hook's own line reports, which the summary must repeat. */
     private static String hookMs(Child child, String hook) throws InterruptedException {
         String line = child.awaitErr("hook '" + hook + "' OK in ");

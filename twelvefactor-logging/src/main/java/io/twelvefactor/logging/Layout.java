@@ -46,12 +46,15 @@ final class Layout {
         this.format = format;
         this.json = format != LogConfig.FORMAT_TEXT;
         String[] reserved;
+        // Each operator value (service fields, project) in at most 1/40 of a line once escaped,
+        // so that all of them together leave room for the event even at the shortest line.
+        int valueBytes = config.maxLineBytes / 40;
         if (format == LogConfig.FORMAT_ECS) {
             open = bytes("{\"@timestamp\":\"");
             for (int i = 0; i < 5; i++) {
                 levels[i] = bytes("\",\"log.level\":\"" + LEVEL_NAMES[i] + "\",\"message\":\"");
             }
-            loggerKey = bytes("\",\"ecs.version\":\"" + ECS_VERSION + "\"" + ecsService(config.service)
+            loggerKey = bytes("\",\"ecs.version\":\"" + ECS_VERSION + "\"" + ecsService(config.service, valueBytes)
                     + ",\"log.logger\":\"");
             threadKey = bytes("\",\"process.thread.name\":\"");
             traceKey = bytes(",\"trace.id\":\"");
@@ -74,10 +77,10 @@ final class Layout {
             for (int i = 0; i < 5; i++) {
                 levels[i] = bytes("\",\"severity\":\"" + GCP_SEVERITIES[i] + "\",\"message\":\"");
             }
-            loggerKey = bytes("\"" + gcpService(config.service) + ",\"logger\":\"");
+            loggerKey = bytes("\"" + gcpService(config.service, valueBytes) + ",\"logger\":\"");
             threadKey = bytes("\",\"thread\":\"");
             traceKey = bytes(",\"logging.googleapis.com/trace\":\""
-                    + (gcpProject == null ? "" : "projects/" + jsonEscape(gcpProject) + "/traces/"));
+                    + (gcpProject == null ? "" : "projects/" + jsonEscape(gcpProject, valueBytes) + "/traces/"));
             spanKey = bytes(",\"logging.googleapis.com/spanId\":\"");
             sampledKey = bytes(",\"logging.googleapis.com/trace_sampled\":true");
             notSampledKey = bytes(",\"logging.googleapis.com/trace_sampled\":false");
@@ -122,23 +125,24 @@ final class Layout {
     }
 
     /** The ECS service fields, each starting with a comma; empty when no service is named. */
-    private static String ecsService(ServiceIdentity s) {
-        return member("service.name", s.name()) + member("service.version", s.version())
-                + member("service.environment", s.environment()) + member("service.node.name", s.instance())
-                + member("event.dataset", s.dataset());
+    private static String ecsService(ServiceIdentity s, int valueBytes) {
+        return member("service.name", s.name(), valueBytes) + member("service.version", s.version(), valueBytes)
+                + member("service.environment", s.environment(), valueBytes)
+                + member("service.node.name", s.instance(), valueBytes)
+                + member("event.dataset", s.dataset(), valueBytes);
     }
 
     /** Google Cloud's {@code serviceContext}, which Error Reporting groups errors by; needs a name. */
-    private static String gcpService(ServiceIdentity s) {
+    private static String gcpService(ServiceIdentity s, int valueBytes) {
         if (s.name() == null) {
             return "";
         }
-        String version = s.version() == null ? "" : ",\"version\":\"" + jsonEscape(s.version()) + "\"";
-        return ",\"serviceContext\":{\"service\":\"" + jsonEscape(s.name()) + "\"" + version + "}";
+        String version = s.version() == null ? "" : ",\"version\":\"" + jsonEscape(s.version(), valueBytes) + "\"";
+        return ",\"serviceContext\":{\"service\":\"" + jsonEscape(s.name(), valueBytes) + "\"" + version + "}";
     }
 
-    private static String member(String key, String value) {
-        return value == null ? "" : ",\"" + key + "\":\"" + jsonEscape(value) + "\"";
+    private static String member(String key, String value, int valueBytes) {
+        return value == null ? "" : ",\"" + key + "\":\"" + jsonEscape(value, valueBytes) + "\"";
     }
 
     /** The operator's value, at most 256 characters, so that it cannot crowd out the event. */
@@ -191,9 +195,12 @@ final class Layout {
         return java.util.Arrays.copyOf(b.buf, b.pos);
     }
 
-    private static String jsonEscape(String s) {
+    /** {@code s} JSON-escaped, cut (with the cut mark) where it would pass {@code maxBytes}. */
+    private static String jsonEscape(String s, int maxBytes) {
         LineBuffer b = new LineBuffer(true);
+        b.beginString(maxBytes);
         b.text(cap(s));
+        b.endString();
         return new String(b.buf, 0, b.pos, StandardCharsets.UTF_8);
     }
 

@@ -18,7 +18,8 @@ final class LineBuffer {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     /** For chars below 128: 0 = copy as is, otherwise the escape's second byte ('u' = \\u00XX). */
     private static final byte[] JSON_ESCAPES = new byte[128];
-    private static final byte[] NO_ESCAPES = new byte[128];
+    /** The text format escapes only line breaks, so that an event stays on its own line. */
+    private static final byte[] TEXT_ESCAPES = new byte[128];
 
     static {
         for (int c = 0; c < 0x20; c++) {
@@ -31,6 +32,8 @@ final class LineBuffer {
         JSON_ESCAPES['\t'] = 't';
         JSON_ESCAPES['\b'] = 'b';
         JSON_ESCAPES['\f'] = 'f';
+        TEXT_ESCAPES['\n'] = 'n';
+        TEXT_ESCAPES['\r'] = 'r';
     }
 
     byte[] buf = new byte[1024];
@@ -53,7 +56,7 @@ final class LineBuffer {
 
     LineBuffer(boolean json) {
         this.json = json;
-        this.escapes = json ? JSON_ESCAPES : NO_ESCAPES;
+        this.escapes = json ? JSON_ESCAPES : TEXT_ESCAPES;
     }
 
     /** Forgets the previous line, and a buffer that grew unusually large for it. */
@@ -139,6 +142,23 @@ final class LineBuffer {
     /** Appends {@code s} escaped, unless the current string was already cut. */
     void text(String s) {
         text(s, 0, s.length());
+    }
+
+    /**
+     * A line break of the encoder's own inside string content (between a stack trace's lines):
+     * {@code \n} in JSON, a real line break in the text format, whose {@link #text} escapes the
+     * application's line breaks. Respects the cut as {@link #text} does.
+     */
+    void lineBreak() {
+        if (json) {
+            text("\n");
+        } else if (!cut) {
+            if (pos + 1 > stringEnd) {
+                cut = true;
+            } else {
+                ascii('\n');
+            }
+        }
     }
 
     /** Appends {@code s[from, to)} escaped, unless the current string was already cut. */

@@ -283,7 +283,8 @@ final class StackTraceWriter {
         }
         int start = b.pos;
         b.replaced = false;
-        b.text("\n\tat ");
+        b.lineBreak();
+        b.text("\tat ");
         b.text(f.toString());
         if (!b.cut && !b.replaced && b.pos - start <= MAX_FRAME_BYTES) {
             frameKeys[slot] = f;
@@ -318,7 +319,7 @@ final class StackTraceWriter {
 
     private void line(String prefix) {
         if (!firstLine) {
-            out.text("\n");
+            out.lineBreak();
         }
         firstLine = false;
         out.text(prefix);
