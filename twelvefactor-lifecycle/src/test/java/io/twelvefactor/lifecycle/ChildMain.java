@@ -101,7 +101,13 @@ public final class ChildMain {
             case "jobs" -> {
                 // a queue consumer: told at once, one job that finishes in its share, one that cannot
                 sd.onShutdown(() -> out("LISTENER ready=" + sd.isReady() + " shuttingDown=" + sd.isShuttingDown()));
-                sd.register(Phase.WORKERS, "consumer", say("consumer"));
+                // The interrupted job reacts on its own thread; the hook waits for that reaction, which
+                // only comes if the interrupt was sent before the hook began (else the hook times out).
+                CountDownLatch slowJobReacted = new CountDownLatch(1);
+                sd.register(Phase.WORKERS, "consumer", () -> {
+                    slowJobReacted.await();
+                    out("HOOK consumer");
+                });
                 CountDownLatch taken = new CountDownLatch(2);
                 CountDownLatch quickMayEnd = new CountDownLatch(1);
                 sd.onShutdown(quickMayEnd::countDown);
@@ -110,7 +116,12 @@ public final class ChildMain {
                     out("JOB job 1 done");
                 });
                 job(sd, "job 2", taken, () -> {
-                    new CountDownLatch(1).await(); // slower than the budget
+                    try {
+                        new CountDownLatch(1).await(); // slower than the budget
+                    } catch (InterruptedException e) {
+                        out("JOB job 2 interrupted: returned to the queue");
+                        slowJobReacted.countDown();
+                    }
                 });
                 taken.await();
             }
