@@ -17,30 +17,26 @@ final class UrlParser {
     /** Lettuce's query parameter naming a Redis Sentinel master. */
     static final String SENTINEL_MASTER = "sentinelMasterId";
 
-    private final String s;
+    final String s;
     private final String variable;
     private final boolean generic;
-    /** The query's span, for {@link #position(String)}; -1 before the query is read. */
-    private int queryFrom = -1;
-    private int queryTo;
-    /** Where Lettuce's {@code #master} starts, 1-based, or 0. */
-    private int fragmentPosition;
     /** Whether the URL holds any '%': without one, every component is its raw text. */
-    private boolean percent;
-    /**
-     * Which parameters {@link #query} takes out of the query as it reads them: none, only
-     * {@code ?host=} (which every kind's host list reads), or libpq's overrides too.
-     */
-    private int route;
-    private static final int ROUTE_NONE = 0;
-    private static final int ROUTE_HOST = 1;
-    private static final int ROUTE_LIBPQ = 2;
+    boolean percent;
+
+    // The parse's query state, written by QueryReader (static, so a parse makes no reader).
+    /** The query's span, for {@link #position(String)}; -1 before the query is read. */
+    int queryFrom = -1;
+    int queryTo;
+    /** Where Lettuce's {@code #master} starts, 1-based, or 0. */
+    int fragmentPosition;
+    /** Which parameters the query reader takes out: one of {@code QueryReader.ROUTE_*}. */
+    int route;
     /** {@code ?host=}, and for libpq {@code ?port=}, {@code ?user=}, {@code ?password=}, {@code ?dbname=}. */
-    private String hostParam;
-    private String portParam;
-    private String userParam;
-    private String passwordParam;
-    private String dbnameParam;
+    String hostParam;
+    String portParam;
+    String userParam;
+    String passwordParam;
+    String dbnameParam;
 
     private UrlParser(String s, String variable, boolean generic) {
         this.s = s;
@@ -104,7 +100,7 @@ final class UrlParser {
         if (at >= 0) {
             int colon = s.indexOf(':', authStart);
             if (row.kind().equals("mongodb")) {
-                strictMongoUserinfo(authStart, at, colon);
+                KindRules.strictMongoUserinfo(this, authStart, at, colon);
             }
             if (colon < 0 || colon > at) {
                 user = decode(authStart, at, "user");
@@ -121,8 +117,9 @@ final class UrlParser {
                     ? "socket path" : "database");
         }
         boolean libpq = row.postgresFamily();
-        route = row.form() == Scheme.Form.SOCKET ? ROUTE_NONE : libpq ? ROUTE_LIBPQ : ROUTE_HOST;
-        Query.Builder query = queryStart < n ? query(queryStart + 1, n) : null;
+        route = row.form() == Scheme.Form.SOCKET ? QueryReader.ROUTE_NONE
+                : libpq ? QueryReader.ROUTE_LIBPQ : QueryReader.ROUTE_HOST;
+        Query.Builder query = queryStart < n ? QueryReader.read(this, queryStart + 1, n) : null;
         if (n < s.length()) {
             query = sentinelFragment(query, n);
         }
@@ -145,30 +142,9 @@ final class UrlParser {
         List<Host> hosts = parser.hosts(at >= 0 ? at + 1 : authStart, authEnd, row, hostParam,
                 portParam);
         Query q = Query.build(query);
-        checkKind(row, hosts, authEnd, queryStart, database, q);
+        KindRules.check(this, row, hosts, authEnd, queryStart, database, q);
         return new BackingService(scheme, row, null, hosts, parser.hostlessPort(), user,
-                password, database, q, tls(row, q));
-    }
-
-    /**
-     * MongoDB's connection-string spec: a ':' or '@' in a user name or password must be
-     * percent-encoded, so a second raw one is an error rather than part of the password.
-     */
-    private void strictMongoUserinfo(int authStart, int at, int colon) {
-        if (at == authStart || colon == authStart) {
-            throw fail("user", authStart + 1, "is empty; MongoDB requires a user name before"
-                    + " ':' and '@', or no '@' at all");
-        }
-        int firstAt = s.indexOf('@', authStart);
-        if (firstAt < at) {
-            throw fail("user", firstAt + 1, "MongoDB requires '@' in a user name or password to"
-                    + " be written %40");
-        }
-        int second = colon < 0 ? -1 : s.indexOf(':', colon + 1);
-        if (second >= 0 && second < at) {
-            throw fail("password", second + 1, "MongoDB requires ':' in a password to be"
-                    + " written %3A");
-        }
+                password, database, q, KindRules.tls(this, row, q));
     }
 
     /**
@@ -203,7 +179,7 @@ final class UrlParser {
         }
         for (String key : new String[] {"database", "db"}) {
             String v = query.get(key);
-            if (v != null && !redisIndex(v)) {
+            if (v != null && !KindRules.redisIndex(v)) {
                 throw fail("query parameter " + key, position(key), "a Redis database"
                         + " index is an integer such as 0");
             }
@@ -214,7 +190,7 @@ final class UrlParser {
         }
         Host h = new Host("/" + path, row.defaultPort(), OptionalInt.empty());
         return new BackingService(scheme, row, null, List.of(h), OptionalInt.empty(),
-                user, password, null, query, tls(row, query));
+                user, password, null, query, KindRules.tls(this, row, query));
     }
 
     /**
@@ -263,7 +239,7 @@ final class UrlParser {
             }
         }
         return new BackingService(scheme, row, null, hosts, OptionalInt.empty(),
-                null, null, null, Query.EMPTY, tls(row, Query.EMPTY));
+                null, null, null, Query.EMPTY, KindRules.tls(this, row, Query.EMPTY));
     }
 
     /**
@@ -292,7 +268,8 @@ final class UrlParser {
             throw fail("database", start + 1, "holds ';', which would start an H2 setting;"
                     + " write settings as ?NAME=value, such as ?MODE=PostgreSQL");
         }
-        Query query = queryStart < n ? Query.build(query(queryStart + 1, n)) : Query.EMPTY;
+        Query query = queryStart < n ? Query.build(QueryReader.read(this, queryStart + 1, n))
+                : Query.EMPTY;
         for (String key : query.keySet()) {
             String k = key.toLowerCase(Locale.ROOT);
             if (k.equals("user") || k.equals("password")) {
@@ -367,196 +344,11 @@ final class UrlParser {
     }
 
     /**
-     * The parameters in {@code s[a, n)} as written, less those {@link #route} takes out;
-     * {@code null} when none is left.
-     */
-    private Query.Builder query(int a, int n) {
-        queryFrom = a;
-        queryTo = n;
-        Query.Builder out = null;
-        int from = a;
-        while (from <= n) {
-            int amp = s.indexOf('&', from);
-            int to = amp < 0 || amp > n ? n : amp;
-            if (to > from) {
-                int eq = s.indexOf('=', from);
-                if (eq < 0 || eq >= to) {
-                    throw fail("query", from + 1, "a parameter has no '='; write name=value,"
-                            + " and '&' in a value as %26");
-                }
-                String key = name(from, eq);
-                if (key.isEmpty()) {
-                    throw fail("query", from + 1, "a parameter has no name; write name=value");
-                }
-                // Only a value with '%' can fail to decode: name the component only then.
-                int pct = percent ? s.indexOf('%', eq + 1) : -1;
-                String value = pct < 0 || pct >= to ? s.substring(eq + 1, to)
-                        : decode(eq + 1, to, parameter(key));
-                if (route == ROUTE_NONE || !override(key, value, from)) {
-                    out = out != null ? out : new Query.Builder();
-                    if (!out.add(key, value)) {
-                        throw fail(parameter(key), from + 1, "appears twice; keep one");
-                    }
-                }
-            }
-            from = to + 1;
-        }
-        return out;
-    }
-
-    /**
-     * Keeps {@code ?host=} (and libpq's other overrides) out of the query, as the host list
-     * and libpq read them: whether {@code key} is one.
-     */
-    private boolean override(String key, String value, int from) {
-        if (key.equals("host")) {
-            hostParam = once(hostParam, key, value, from);
-        } else if (route != ROUTE_LIBPQ) {
-            return false;
-        } else if (key.equals("port")) {
-            portParam = once(portParam, key, value, from);
-        } else if (key.equals("user")) {
-            userParam = once(userParam, key, value, from);
-        } else if (key.equals("password")) {
-            passwordParam = once(passwordParam, key, value, from);
-        } else if (key.equals("dbname")) {
-            dbnameParam = once(dbnameParam, key, value, from);
-        } else {
-            return false;
-        }
-        return true;
-    }
-
-    private String once(String before, String key, String value, int from) {
-        if (before != null) {
-            throw fail(parameter(key), from + 1, "appears twice; keep one");
-        }
-        return value;
-    }
-
-    /**
-     * The decoded name in {@code s[a, b)}. A name the parser looks up itself (libpq's
-     * overrides, TLS, Redis, MongoDB) is its constant, which saves a copy, and makes each
-     * later lookup an identity check.
-     */
-    private String name(int a, int b) {
-        int pct = percent ? s.indexOf('%', a) : -1;
-        if (pct >= 0 && pct < b) {
-            return decode(a, b, "query parameter name");
-        }
-        char first = s.charAt(a);
-        String known = switch (b - a) {
-            case 2 -> "db";
-            case 3 -> first == 't' ? "tls" : "ssl";
-            case 4 -> first == 'h' ? "host" : first == 'p' ? "port" : "user";
-            case 6 -> "dbname";
-            case 7 -> "sslmode";
-            case 8 -> first == 'p' ? "password" : "database";
-            case 16 -> SENTINEL_MASTER;
-            default -> null;
-        };
-        return known != null && s.startsWith(known, a) ? known : s.substring(a, b);
-    }
-
-    /**
-     * How a message names a query parameter. A name that is not plain text may be a piece of
-     * a secret split off by a raw '&' (a password written unencoded): then only the position
-     * locates it.
-     */
-    private static String parameter(String key) {
-        return Percent.plain(key, "") ? "query parameter " + trim(key) : "query parameter";
-    }
-
-    private void checkKind(Scheme row, List<Host> hosts, int authEnd, int queryStart,
-            String database, Query query) {
-        String kind = row.kind();
-        if (row.form() == Scheme.Form.SENTINEL && !query.containsKey(SENTINEL_MASTER)) {
-            throw fail("sentinel master", 0, "is missing; name the master the sentinels"
-                    + " watch, such as redis-sentinel://s1,s2/0?sentinelMasterId=mymaster");
-        }
-        if (kind.equals("redis") && database != null && !database.isEmpty()) {
-            if (!redisIndex(database)) {
-                throw fail("database", authEnd + 2, "a Redis URL's path is a database index;"
-                        + " write an integer such as /0");
-            }
-        }
-        if (kind.equals("amqp") && database != null && s.indexOf('/', authEnd + 1) >= 0
-                && s.indexOf('/', authEnd + 1) < queryStart) {
-            throw fail("virtual host", s.indexOf('/', authEnd + 1) + 1, "a virtual host cannot"
-                    + " contain an unencoded '/'; write it as %2F, such as /%2F for the"
-                    + " virtual host '/'");
-        }
-        if (kind.equals("mongodb") && database != null) {
-            // The driver reads the path as database.collection; the rule is the database's.
-            int dot = database.indexOf('.');
-            for (int i = 0; i < (dot < 0 ? database.length() : dot); i++) {
-                if ("/\\ \"".indexOf(database.charAt(i)) >= 0) {
-                    throw fail("database", authEnd + 2, "a MongoDB database name cannot contain"
-                            + " '/', '\\', ' ' or '\"'");
-                }
-            }
-        }
-        if (row.srv()) {
-            if (hosts.size() != 1 || hosts.get(0).isUnixSocket()) {
-                throw fail("host", 0, "mongodb+srv:// takes exactly one host name;"
-                        + " DNS lists the others");
-            }
-            if (hosts.get(0).portAsWritten().isPresent()) {
-                throw fail("port", 0, "mongodb+srv:// takes no port; DNS SRV records give it");
-            }
-        }
-    }
-
-    private Tls tls(Scheme row, Query query) {
-        Tls tls = row.secure() ? Tls.VERIFY_FULL : null;
-        String mode = query.get("sslmode");
-        if (mode != null) {
-            Tls asked = Tls.ofSslmode(mode);
-            String component = "query parameter sslmode";
-            if (asked == null) {
-                throw fail(component, position("sslmode"), "'" + trim(mode) + "' is not an"
-                        + " sslmode; expected one of: disable, allow, prefer, require, verify-ca,"
-                        + " verify-full");
-            }
-            if (row.secure() && !asked.isRequired() && !row.kind().equals("mongodb")) {
-                throw fail(component, position("sslmode"), "'" + mode + "' contradicts the"
-                        + " scheme, which always uses TLS; remove sslmode or use the plain scheme");
-            }
-            tls = asked;
-        }
-        if (row.kind().equals("mongodb")) {
-            for (String key : new String[] {"tls", "ssl"}) {
-                String v = query.get(key);
-                if (v == null) {
-                    continue;
-                }
-                String lower = v.toLowerCase(Locale.ROOT);
-                if (!lower.equals("true") && !lower.equals("false")) {
-                    throw fail("query parameter " + key, position(key), "'" + trim(v)
-                            + "' is not a boolean; write true or false");
-                }
-                tls = lower.equals("true") ? Tls.VERIFY_FULL : Tls.DISABLE;
-            }
-        }
-        return tls;
-    }
-
-    /**
-     * Where query parameter {@code name} starts, 1-based. Found again by scanning, since only
-     * an error asks, and the parse itself should not pay for it.
+     * Where query parameter {@code name} starts, 1-based, or 0; see
+     * {@link QueryReader#position}.
      */
     int position(String name) {
-        int from = queryFrom;
-        while (from >= 0 && from <= queryTo) {
-            int amp = s.indexOf('&', from);
-            int to = amp < 0 || amp > queryTo ? queryTo : amp;
-            int eq = s.indexOf('=', from);
-            if (eq > from && eq < to && decode(from, eq, "query parameter name").equals(name)) {
-                return from + 1;
-            }
-            from = to + 1;
-        }
-        return name.equals(SENTINEL_MASTER) ? fragmentPosition : 0;
+        return QueryReader.position(this, name);
     }
 
     /** Whether the URL holds a '%' anywhere: without one, no component needs decoding. */
@@ -584,14 +376,6 @@ final class UrlParser {
             }
         }
         return to;
-    }
-
-    private static boolean redisIndex(String v) {
-        boolean digits = !v.isEmpty() && v.length() <= 9;
-        for (int i = 0; i < v.length(); i++) {
-            digits &= v.charAt(i) >= '0' && v.charAt(i) <= '9';
-        }
-        return digits;
     }
 
     /** An error at a 1-based position; one past the end (an empty last part) is the end. */
