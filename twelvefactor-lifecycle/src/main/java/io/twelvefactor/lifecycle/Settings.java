@@ -82,6 +82,54 @@ record Settings(Duration timeout, Duration delay, int healthPort) {
         return port < 0 || port > MAX_PORT ? PORT_FORM : null;
     }
 
+    /**
+     * The checks behind {@link Shutdown}'s typed settings: each throws
+     * {@code IllegalArgumentException} saying "{@code name} is (value); expected (form)", so
+     * that {@code Shutdown.checkSettings} and the builder word their errors alike.
+     */
+    static void checkTimeout(String name, Duration timeout) {
+        String problem = timeoutProblem(timeout);
+        if (problem != null) {
+            throw new IllegalArgumentException(name + " is " + millis(timeout) + "; expected " + problem);
+        }
+    }
+
+    static void checkDelay(String name, Duration delay, Duration timeout) {
+        String problem = delayProblem(delay, timeout);
+        if (problem != null) {
+            throw new IllegalArgumentException(name + " is " + millis(delay) + "; expected " + problem);
+        }
+    }
+
+    static void checkNotNegative(String name, Duration d) {
+        if (d.isNegative()) {
+            throw new IllegalArgumentException(name + " is " + millis(d) + "; expected zero or more");
+        }
+    }
+
+    static void checkPort(String name, int port) {
+        String problem = portProblem(port);
+        if (problem != null) {
+            throw new IllegalArgumentException(name + " is " + port + "; expected " + problem);
+        }
+    }
+
+    /** A hook's or health check's own timeout in nanoseconds; {@code what} names it in the error. */
+    static long positiveNanos(String what, Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive, was " + timeout);
+        }
+        return nanosOrZero(timeout);
+    }
+
+    /** Nanoseconds for a wait: 0 when negative, "forever" (without overflow) beyond a year. */
+    static long nanosOrZero(Duration d) {
+        if (d.isNegative()) {
+            return 0;
+        }
+        return d.compareTo(Duration.ofDays(365)) > 0 ? Long.MAX_VALUE / 4 : d.toNanos();
+    }
+
     private static String shown(String name, Map<String, String> env, Duration typed) {
         return name + "=" + (typed != null ? millis(typed) + " (given to the builder)" : quote(env.get(name)));
     }

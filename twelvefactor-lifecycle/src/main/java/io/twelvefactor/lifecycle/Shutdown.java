@@ -55,7 +55,7 @@ public final class Shutdown {
     private Shutdown(Builder b) {
         core = new Coordinator(Settings.from(b.env, b.timeout, b.delay, b.healthPort), b.clock, b.systemClock, b.exitAction, b.haltAction,
                 b.forceOnSecondSigterm, b.signalExitStatus,
-                nanosOrZero(b.checkInterval));
+                Settings.nanosOrZero(b.checkInterval));
         b.signals.subscribe(new Defaults.ToCoordinator(core));
     }
 
@@ -104,15 +104,8 @@ public final class Shutdown {
     public static void checkSettings(Duration timeout, Duration delay) {
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(delay, "delay");
-        String problem = Settings.timeoutProblem(timeout);
-        if (problem != null) {
-            throw new IllegalArgumentException(Settings.TIMEOUT + " is " + Settings.millis(timeout)
-                    + "; expected " + problem);
-        }
-        problem = Settings.delayProblem(delay, timeout);
-        if (problem != null) {
-            throw new IllegalArgumentException(Settings.DELAY + " is " + Settings.millis(delay) + "; expected " + problem);
-        }
+        Settings.checkTimeout(Settings.TIMEOUT, timeout);
+        Settings.checkDelay(Settings.DELAY, delay, timeout);
     }
 
     /**
@@ -123,10 +116,7 @@ public final class Shutdown {
      * @throws IllegalArgumentException naming {@code HEALTH_PORT} first, if the port is not 0-65535
      */
     public static void checkHealthPort(int port) {
-        String problem = Settings.portProblem(port);
-        if (problem != null) {
-            throw new IllegalArgumentException(Settings.HEALTH_PORT + " is " + port + "; expected " + problem);
-        }
+        Settings.checkPort(Settings.HEALTH_PORT, port);
     }
 
     /**
@@ -152,7 +142,7 @@ public final class Shutdown {
      * @throws IllegalArgumentException if {@code name} is blank or {@code timeout} not positive
      */
     public void register(String name, Duration timeout, Hook hook) {
-        core.add(Phase.RESOURCES, name, nanos(timeout), hook);
+        core.add(Phase.RESOURCES, name, Settings.positiveNanos("hook timeout", timeout), hook);
     }
 
     /**
@@ -180,7 +170,7 @@ public final class Shutdown {
      * @throws IllegalArgumentException if {@code name} is blank or {@code timeout} not positive
      */
     public void register(Phase phase, String name, Duration timeout, Hook hook) {
-        core.add(phase, name, nanos(timeout), hook);
+        core.add(phase, name, Settings.positiveNanos("hook timeout", timeout), hook);
     }
 
     /**
@@ -278,10 +268,7 @@ public final class Shutdown {
      * @throws NullPointerException if an argument is null
      */
     public void addHealthCheck(String name, HealthCheck.Role role, Duration timeout, HealthCheck check) {
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("health check timeout must be positive, was " + timeout);
-        }
-        core.readiness.add(name, role, nanosOrZero(timeout), check);
+        core.readiness.add(name, role, Settings.positiveNanos("health check timeout", timeout), check);
     }
 
     /**
@@ -430,7 +417,7 @@ public final class Shutdown {
      * @throws InterruptedException if interrupted while waiting
      */
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
-        return core.awaitTermination(nanosOrZero(timeout));
+        return core.awaitTermination(Settings.nanosOrZero(timeout));
     }
 
     /**
@@ -542,10 +529,7 @@ public final class Shutdown {
          * @throws NullPointerException if {@code timeout} is null
          */
         public Builder timeout(Duration timeout) {
-            String problem = Settings.timeoutProblem(Objects.requireNonNull(timeout, "timeout"));
-            if (problem != null) {
-                throw new IllegalArgumentException("timeout is " + Settings.millis(timeout) + "; expected " + problem);
-            }
+            Settings.checkTimeout("timeout", Objects.requireNonNull(timeout, "timeout"));
             this.timeout = timeout;
             return this;
         }
@@ -560,9 +544,7 @@ public final class Shutdown {
          * @throws NullPointerException if {@code delay} is null
          */
         public Builder delay(Duration delay) {
-            if (Objects.requireNonNull(delay, "delay").isNegative()) {
-                throw new IllegalArgumentException("delay is " + Settings.millis(delay) + "; expected zero or more");
-            }
+            Settings.checkNotNegative("delay", Objects.requireNonNull(delay, "delay"));
             this.delay = delay;
             return this;
         }
@@ -576,10 +558,7 @@ public final class Shutdown {
          * @throws IllegalArgumentException if {@code port} is not 0-65535
          */
         public Builder healthPort(int port) {
-            String problem = Settings.portProblem(port);
-            if (problem != null) {
-                throw new IllegalArgumentException("health port is " + port + "; expected " + problem);
-            }
+            Settings.checkPort("health port", port);
             this.healthPort = port;
             return this;
         }
@@ -604,10 +583,7 @@ public final class Shutdown {
          * @throws NullPointerException if {@code interval} is null
          */
         public Builder healthCheckInterval(Duration interval) {
-            if (Objects.requireNonNull(interval, "interval").isNegative()) {
-                throw new IllegalArgumentException("health check interval is " + Settings.millis(interval)
-                        + "; expected zero or more");
-            }
+            Settings.checkNotNegative("health check interval", Objects.requireNonNull(interval, "interval"));
             this.checkInterval = interval;
             return this;
         }
@@ -729,25 +705,10 @@ public final class Shutdown {
         }
     }
 
-
     private static String checkName(String name) {
         if (name.isBlank()) {
             throw new IllegalArgumentException("in-flight name is blank; give it a name for the summary, such as \"job 42\"");
         }
         return name;
-    }
-
-    private static long nanos(Duration timeout) {
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("hook timeout must be positive, was " + timeout);
-        }
-        return nanosOrZero(timeout);
-    }
-
-    private static long nanosOrZero(Duration d) {
-        if (d.isNegative()) {
-            return 0;
-        }
-        return d.compareTo(Duration.ofDays(365)) > 0 ? Long.MAX_VALUE / 4 : d.toNanos();
     }
 }
