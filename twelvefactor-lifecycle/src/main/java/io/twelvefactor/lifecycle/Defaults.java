@@ -50,7 +50,8 @@ final class Defaults {
 
     /** Hands a signal's name to the coordinator. */
     static final class ToCoordinator implements Consumer<String> {
-        private final Coordinator core;
+        /** Read by {@link PosixSignals} to count a chained handler in flight. */
+        final Coordinator core;
 
         ToCoordinator(Coordinator core) {
             this.core = core;

@@ -13,8 +13,10 @@ import java.util.function.Consumer;
  * The operating system's SIGTERM, SIGINT and SIGHUP, through {@code sun.misc.Signal} of the
  * {@code jdk.unsupported} module. Reached reflectively: a direct reference draws javac's
  * "internal proprietary API" warning, which no annotation suppresses and {@code -Werror}
- * turns into an error. A handler installed before ours by the application is chained to;
- * the JDK's own handler (which would call {@code System.exit}) is not.
+ * turns into an error. A handler installed before ours by the application is chained to, on a
+ * thread of its own and counted in flight under a name like a job: the drain waits for it, and
+ * the summary names it if it is still running when the drain ends. The JDK's own handler
+ * (which would call {@code System.exit}) is not chained to.
  */
 final class PosixSignals implements SignalSource {
 
@@ -100,7 +102,15 @@ final class PosixSignals implements SignalSource {
             // ours runs the whole shutdown on this thread, so a handler installed
             // before ours gets a thread of its own
             if (before != null && !before.getClass().getName().startsWith("sun.misc.")) {
-                new Thread(new Chained(before, chained, signal, name), "SIG" + name + " handler (chained)").start();
+                // counted in flight before our shutdown begins, so that the drain waits for it
+                // (within its share of the budget) instead of the process exiting under it
+                Coordinator core = handler instanceof Defaults.ToCoordinator
+                        ? ((Defaults.ToCoordinator) handler).core : null;
+                if (core != null) {
+                    core.inFlight.incrementAndGet();
+                }
+                new Thread(new Chained(before, chained, signal, name, core), "SIG" + name + " handler (chained)")
+                        .start();
             }
             handler.accept(name); // no reflection here: Signal.getName would be slow the first time
         }
@@ -117,17 +127,28 @@ final class PosixSignals implements SignalSource {
         private final Method handle;
         private final Object signal;
         private final String name;
+        /** The coordinator that counted this call in flight, or null. */
+        private final Coordinator core;
 
-        Chained(Object previous, Method handle, Object signal, String name) {
+        Chained(Object previous, Method handle, Object signal, String name, Coordinator core) {
             this.previous = previous;
             this.handle = handle;
             this.signal = signal;
             this.name = name;
+            this.core = core;
         }
 
         @Override
         public void run() {
-            chain(previous, handle, signal, name);
+            Shutdown.InFlight guard = core == null ? null
+                    : Shutdown.adopt(core, "SIG" + name + " handler installed before ours");
+            try {
+                chain(previous, handle, signal, name);
+            } finally {
+                if (guard != null) {
+                    guard.close();
+                }
+            }
         }
     }
 

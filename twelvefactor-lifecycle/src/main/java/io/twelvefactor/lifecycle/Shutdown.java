@@ -705,6 +705,14 @@ public final class Shutdown {
         }
     }
 
+    /**
+     * A named guard, taken on the current thread, for an entry another thread already counted
+     * in {@code core}'s in-flight count (a signal handler chained to by {@link PosixSignals}).
+     */
+    static InFlight adopt(Coordinator core, String name) {
+        return core.held(new InFlight(core, name));
+    }
+
     private static String checkName(String name) {
         if (name.isBlank()) {
             throw new IllegalArgumentException("in-flight name is blank; give it a name for the summary, such as \"job 42\"");

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code HOOK name} as each hook runs.
  */
 public final class ChildMain {
+
+    /** Counted down at the first moment of shutdown (scenario "chain"). */
+    private static final CountDownLatch SHUTDOWN_BEGAN = new CountDownLatch(1);
 
     private ChildMain() {
     }
@@ -51,6 +55,7 @@ public final class ChildMain {
                 System.exit(5); // the application ends itself: the JVM hook runs the sequence
             }
             case "clean", "chain" -> {
+                sd.onShutdown(SHUTDOWN_BEGAN::countDown);
                 sd.register("db", say("db"));
                 sd.register(Phase.SERVERS, "http", say("http"));
                 sd.register(Phase.WORKERS, "jobs", say("jobs"));
@@ -224,6 +229,8 @@ public final class ChildMain {
         Object previous = Proxy.newProxyInstance(ChildMain.class.getClassLoader(), new Class<?>[] {handler},
                 (proxy, method, args) -> {
                     if (method.getName().equals("handle")) {
+                        // still running once our shutdown has begun: it must not be cut short by it
+                        SHUTDOWN_BEGAN.await(10, TimeUnit.SECONDS);
                         out("PREVIOUS " + signal.getMethod("getName").invoke(args[0]));
                     }
                     return method.getName().equals("hashCode") ? 0 : null;
