@@ -94,8 +94,13 @@ final class LineBuffer {
 
     /** Starts string content that may take at most {@code maxBytes} bytes before its cut mark. */
     void beginString(int maxBytes) {
+        beginString(0, maxBytes);
+    }
+
+    /** Starts string content that begins {@code skip} bytes from here, after bytes not yet written. */
+    void beginString(int skip, int maxBytes) {
         cut = false;
-        long end = (long) pos + maxBytes;
+        long end = (long) pos + skip + maxBytes;
         stringEnd = end > Integer.MAX_VALUE - 64 ? Integer.MAX_VALUE - 64 : (int) end;
     }
 
