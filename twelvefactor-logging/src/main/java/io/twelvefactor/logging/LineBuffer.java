@@ -229,8 +229,11 @@ final class LineBuffer {
     /** Writes a waiting high surrogate as what it is: lone, so U+FFFD. */
     void flushPending() {
         char high = pendingHigh;
+        if (high == 0) {
+            return; // the usual case: no store, which the message's every piece would otherwise pay
+        }
         pendingHigh = 0;
-        if (high != 0 && !cut) {
+        if (!cut) {
             ensure(3);
             int q = encodeSlow(buf, pos, stringEnd, "", 0, 0, high);
             if (q < 0) {
