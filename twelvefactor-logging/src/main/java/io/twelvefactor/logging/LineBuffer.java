@@ -395,12 +395,4 @@ final class LineBuffer {
             v /= 10;
         } while (v != 0);
     }
-
-    /** Writes {@code value} as {@code digits} zero-padded decimal digits at {@code at}. */
-    static void digits(byte[] b, int at, int value, int digits) {
-        for (int i = at + digits - 1; i >= at; i--) {
-            b[i] = (byte) ('0' + value % 10);
-            value /= 10;
-        }
-    }
 }
