@@ -20,6 +20,7 @@ import java.util.Arrays;
 final class EventEncoder {
 
     private static final int LOGGER_SLOTS = 16;
+    private static final byte[] NOTHING = new byte[0];
 
     /** The line, from 0 to {@code out.pos} once {@link #encode} returns. */
     final LineBuffer out;
@@ -120,9 +121,9 @@ final class EventEncoder {
         b.reset();
         b.ensure(clock.length());
         b.pos = clock.write(b.buf, b.pos, second, nanos);
-        b.raw(l.levels[e.level / 10]);
+        byte[] level = l.levels[e.level / 10];
         if (l.json) {
-            message(messageMax, fast);
+            message(level, messageMax, fast);
             if (fast) {
                 loggerAndThread(valueMax);
             } else {
@@ -136,6 +137,7 @@ final class EventEncoder {
                 traceFields(e, valueMax, fast);
             }
         } else {
+            b.raw(level);
             threadName(valueMax);
             if (fast) {
                 b.raw(e.logger.part);
@@ -144,7 +146,7 @@ final class EventEncoder {
                 string(e.logger.name, valueMax);
                 b.raw(Layout.TEXT_LOGGER_END);
             }
-            message(messageMax, fast);
+            message(NOTHING, messageMax, fast);
         }
         if (e.markers != null) {
             members.tags(e.markers, valueMax, membersUntil);
@@ -164,11 +166,12 @@ final class EventEncoder {
         }
     }
 
-    private void message(int max, boolean fast) {
+    /** The message, after {@code lead}: the format's bytes before it, written with its first piece. */
+    private void message(byte[] lead, int max, boolean fast) {
         LogEvent e = event;
-        int start = out.pos;
-        out.beginString(max);
-        formatter.format(e.message, e.argCount, e.arg0, e.arg1, e.args, fast);
+        int start = out.pos + lead.length;
+        out.beginString(lead.length, max);
+        formatter.format(lead, e.message, e.argCount, e.arg0, e.arg1, e.args, fast);
         out.endString();
         msgBytes = out.pos - start;
     }

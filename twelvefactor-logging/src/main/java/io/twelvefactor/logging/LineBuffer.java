@@ -94,8 +94,13 @@ final class LineBuffer {
 
     /** Starts string content that may take at most {@code maxBytes} bytes before its cut mark. */
     void beginString(int maxBytes) {
+        beginString(0, maxBytes);
+    }
+
+    /** Starts string content that begins {@code skip} bytes from here, after bytes not yet written. */
+    void beginString(int skip, int maxBytes) {
         cut = false;
-        long end = (long) pos + maxBytes;
+        long end = (long) pos + skip + maxBytes;
         stringEnd = end > Integer.MAX_VALUE - 64 ? Integer.MAX_VALUE - 64 : (int) end;
     }
 
@@ -224,8 +229,11 @@ final class LineBuffer {
     /** Writes a waiting high surrogate as what it is: lone, so U+FFFD. */
     void flushPending() {
         char high = pendingHigh;
+        if (high == 0) {
+            return; // the usual case: no store, which the message's every piece would otherwise pay
+        }
         pendingHigh = 0;
-        if (high != 0 && !cut) {
+        if (!cut) {
             ensure(3);
             int q = encodeSlow(buf, pos, stringEnd, "", 0, 0, high);
             if (q < 0) {
@@ -386,13 +394,5 @@ final class LineBuffer {
             buf[--p] = (byte) ('0' + (int) (v % 10));
             v /= 10;
         } while (v != 0);
-    }
-
-    /** Writes {@code value} as {@code digits} zero-padded decimal digits at {@code at}. */
-    static void digits(byte[] b, int at, int value, int digits) {
-        for (int i = at + digits - 1; i >= at; i--) {
-            b[i] = (byte) ('0' + value % 10);
-            value /= 10;
-        }
     }
 }

@@ -17,6 +17,13 @@ final class MessageFormatter {
     private final CallRecorder calls;
     private final String[] patternRefs = new String[PATTERN_SLOTS];
     private final byte[][][] patternPieces = new byte[PATTERN_SLOTS][][];
+    /**
+     * Per pattern slot: the bytes that lead its message (the format's level bytes) with its first
+     * piece after them, so that the two are one copy; built for the first lead the pattern is
+     * written with (a call site keeps its level), and only used with that same lead.
+     */
+    private final byte[][] headLeads = new byte[PATTERN_SLOTS][];
+    private final byte[][] heads = new byte[PATTERN_SLOTS][];
 
     MessageFormatter(LineBuffer out, CallRecorder calls) {
         this.out = out;
@@ -24,33 +31,32 @@ final class MessageFormatter {
     }
 
     /**
-     * Writes {@code pattern} with its first {@code argCount} placeholders replaced: by
-     * {@code args[i]} when {@code args} is not null, else by {@code a0} and {@code a1}.
-     * {@code cached} allows the pattern cache (the first, unlimited writing of an event).
+     * Writes {@code lead} (fixed bytes of the format, outside the message), then {@code pattern}
+     * with its first {@code argCount} placeholders replaced: by {@code args[i]} when {@code args}
+     * is not null, else by {@code a0} and {@code a1}. {@code cached} allows the pattern cache
+     * (the first, unlimited writing of an event).
      */
-    void format(String pattern, int argCount, Object a0, Object a1, Object[] args, boolean cached) {
+    void format(byte[] lead, String pattern, int argCount, Object a0, Object a1, Object[] args, boolean cached) {
         // A surrogate pair split between the pattern and an argument, or two arguments, is one
         // character in the message, as in SLF4J's own formatting.
         LineBuffer b = out;
         b.joining = true;
         try {
-            pieces(pattern, argCount, a0, a1, args, cached);
+            pieces(lead, pattern, argCount, a0, a1, args, cached);
         } finally {
             b.flushPending();
             b.joining = false;
         }
     }
 
-    private void pieces(String pattern, int argCount, Object a0, Object a1, Object[] args, boolean cached) {
+    private void pieces(byte[] lead, String pattern, int argCount, Object a0, Object a1, Object[] args,
+            boolean cached) {
         LineBuffer b = out;
-        if (pattern == null) {
-            b.text("null");
-            return;
-        }
-        if (cached && argCount > 0) {
-            byte[][] pieces = pieces(pattern);
+        if (cached && argCount > 0 && pattern != null) {
+            int slot = System.identityHashCode(pattern) & (PATTERN_SLOTS - 1);
+            byte[][] pieces = pieces(pattern, slot);
             if (pieces != null) {
-                b.raw(pieces[0]);
+                b.raw(head(slot, lead, pieces[0]));
                 for (int i = 1; i < pieces.length; i++) {
                     if (i <= argCount) {
                         argument(args != null ? args[i - 1] : i == 1 ? a0 : a1);
@@ -66,6 +72,11 @@ final class MessageFormatter {
                 }
                 return;
             }
+        }
+        b.raw(lead);
+        if (pattern == null) {
+            b.text("null");
+            return;
         }
         int from = 0;
         int len = pattern.length();
@@ -100,11 +111,12 @@ final class MessageFormatter {
      * from a small per-thread cache keyed by identity (patterns are mostly constants); null for
      * other patterns.
      */
-    private byte[][] pieces(String pattern) {
-        int slot = System.identityHashCode(pattern) & (PATTERN_SLOTS - 1);
+    private byte[][] pieces(String pattern, int slot) {
         if (patternRefs[slot] == pattern) {
             return patternPieces[slot];
         }
+        headLeads[slot] = null;
+        heads[slot] = null;
         if (pattern.length() > 1024 || pattern.indexOf('\\') >= 0 || hasSurrogate(pattern)) {
             patternRefs[slot] = pattern;
             patternPieces[slot] = null;
@@ -131,6 +143,23 @@ final class MessageFormatter {
         patternRefs[slot] = pattern;
         patternPieces[slot] = pieces;
         return pieces;
+    }
+
+    /** {@code lead} then {@code first}, as one array when the slot's head was built for this lead. */
+    private byte[] head(int slot, byte[] lead, byte[] first) {
+        byte[] head = heads[slot];
+        if (head != null && headLeads[slot] == lead) {
+            return head;
+        }
+        if (head != null) {
+            out.raw(lead); // another level than the one the head was built for: two copies
+            return first;
+        }
+        head = Arrays.copyOf(lead, lead.length + first.length);
+        System.arraycopy(first, 0, head, lead.length, first.length);
+        headLeads[slot] = lead;
+        heads[slot] = head;
+        return head;
     }
 
     private static boolean hasSurrogate(String s) {

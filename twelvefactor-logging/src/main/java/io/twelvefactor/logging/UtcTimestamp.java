@@ -125,11 +125,11 @@ final class UtcTimestamp {
         byte[] b = prefix;
         int at = dateAt;
         int secondOfDay = (int) (epochSecond - day * 86_400L);
-        LineBuffer.digits(b, at + 11, secondOfDay / 3600, 2);
+        digits(b, at + 11, secondOfDay / 3600, 2);
         b[at + 13] = ':';
-        LineBuffer.digits(b, at + 14, secondOfDay / 60 % 60, 2);
+        digits(b, at + 14, secondOfDay / 60 % 60, 2);
         b[at + 16] = ':';
-        LineBuffer.digits(b, at + 17, secondOfDay % 60, 2);
+        digits(b, at + 17, secondOfDay % 60, 2);
         b[at + 19] = '.';
         cachedSecond = epochSecond;
     }
@@ -147,12 +147,20 @@ final class UtcTimestamp {
         int y = (int) (yoe + era * 400 + (m <= 2 ? 1 : 0));
         byte[] b = prefix;
         int at = dateAt;
-        LineBuffer.digits(b, at, Math.floorMod(y, 10_000), 4);
+        digits(b, at, Math.floorMod(y, 10_000), 4);
         b[at + 4] = '-';
-        LineBuffer.digits(b, at + 5, m, 2);
+        digits(b, at + 5, m, 2);
         b[at + 7] = '-';
-        LineBuffer.digits(b, at + 8, d, 2);
+        digits(b, at + 8, d, 2);
         b[at + 10] = 'T';
         cachedDay = day;
+    }
+
+    /** Writes {@code value} as {@code digits} zero-padded decimal digits at {@code at}. */
+    private static void digits(byte[] b, int at, int value, int digits) {
+        for (int i = at + digits - 1; i >= at; i--) {
+            b[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
     }
 }

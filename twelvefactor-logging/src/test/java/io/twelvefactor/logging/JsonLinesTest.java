@@ -67,6 +67,25 @@ class JsonLinesTest {
     }
 
     @Test
+    void onePatternAtSeveralLevelsKeepsEachEventsLevel() {
+        // The pattern cache joins a pattern's first piece to the level it was first logged at.
+        String pattern = "order {} paid by {}";
+        log.info(pattern, 1, "a");
+        log.warn(pattern, 2, "b");
+        log.info(pattern, 3, "c");
+        log.error(pattern, 4, "d");
+        log.warn(pattern, 5, "e");
+        List<JsonNode> events = capture.events();
+        String[] levels = {"INFO", "WARN", "INFO", "ERROR", "WARN"};
+        String[] users = {"a", "b", "c", "d", "e"};
+        assertEquals(levels.length, events.size());
+        for (int i = 0; i < levels.length; i++) {
+            assertEquals(levels[i], events.get(i).get("log.level").asText());
+            assertEquals("order " + (i + 1) + " paid by " + users[i], events.get(i).get("message").asText());
+        }
+    }
+
+    @Test
     void lastThrowableArgumentIsTheError() {
         log.warn("failed {} times", 3, new IllegalStateException("boom"));
         JsonNode e = capture.only();
