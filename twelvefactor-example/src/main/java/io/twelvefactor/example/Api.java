@@ -34,14 +34,19 @@ final class Api implements HttpHandler {
     private static final int LIST_LIMIT = 100;
     /** How long a request refused while draining waits for its 503 (see {@link #holdRefusal()}). */
     static final long REFUSAL_PAUSE_MILLIS = 100;
-    private static final Logger log = LoggerFactory.getLogger(Api.class);
-
+    private final Logger log;
     private final NoteStore store;
     private final Shutdown shutdown;
     private final byte[] token;
     private final ObjectMapper json = new ObjectMapper();
 
     Api(NoteStore store, Shutdown shutdown, Secret<String> apiToken) {
+        this(store, shutdown, apiToken, LoggerFactory.getLogger(Api.class));
+    }
+
+    /** With the logger the tests read. */
+    Api(NoteStore store, Shutdown shutdown, Secret<String> apiToken, Logger log) {
+        this.log = log;
         this.store = store;
         this.shutdown = shutdown;
         this.token = apiToken.value().getBytes(StandardCharsets.UTF_8);
@@ -69,7 +74,18 @@ final class Api implements HttpHandler {
                     status = route(exchange);
                 }
             }
-        } catch (RuntimeException | IOException e) {
+        } catch (IOException e) {
+            if (exchange.getResponseCode() > 0) {
+                // the answer was on its way when the client closed its connection, as a load
+                // balancer's health check does (with a reset) once it has read the status line:
+                // nothing failed on this side, so no error and the status that was sent
+                status = exchange.getResponseCode();
+                log.debug("client closed the connection before the whole response was written: {}",
+                        e.toString());
+            } else {
+                log.error("request failed", e);
+            }
+        } catch (RuntimeException e) {
             log.error("request failed", e);
         } finally {
             log.atInfo()
