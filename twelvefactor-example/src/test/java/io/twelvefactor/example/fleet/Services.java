@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.postgresql.PGConnection;
 
 /**
  * The backing services of one fleet run: a database of its own on the PostgreSQL server of
@@ -117,16 +118,27 @@ final class Services {
     /**
      * Waits until every note in the database has its word count, or {@code bound}
      * passed (the row then shows the notes left without one), and returns how long it took.
-     * No event says "the queue is drained" across the relays and workers, so the database is
-     * read every 200 ms: a bounded wait for eventual consistency, not a timing assertion.
+     * No event of the app says "the queue is drained" across the relays and workers, so the
+     * run's database says it: a trigger notifies on every stored word count, and the wait
+     * wakes on each notification (LISTEN before the first count, so none is missed) to count
+     * again, with no polling interval.
      */
     Duration awaitWordCounts(Duration bound) throws Exception {
         long start = System.nanoTime();
         long deadline = start + bound.toNanos();
-        try (Connection c = connect()) {
-            while (Jobs.count(c, "select count(*) from notes where word_count is null") > 0
-                    && System.nanoTime() < deadline) {
-                TimeUnit.MILLISECONDS.sleep(200);
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("create or replace function fleet_word_counted() returns trigger language plpgsql"
+                    + " as $$ begin perform pg_notify('fleet_word_counted', ''); return null; end $$");
+            st.execute("create trigger fleet_word_counted after update of word_count on notes"
+                    + " for each statement execute function fleet_word_counted()");
+            st.execute("listen fleet_word_counted");
+            PGConnection notifications = c.unwrap(PGConnection.class);
+            while (Jobs.count(c, "select count(*) from notes where word_count is null") > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                notifications.getNotifications((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             }
         }
         return Duration.ofNanos(System.nanoTime() - start);
