@@ -50,8 +50,7 @@ final class Defaults {
 
     /** Hands a signal's name to the coordinator. */
     static final class ToCoordinator implements Consumer<String> {
-        /** Read by {@link PosixSignals} to count a chained handler in flight. */
-        final Coordinator core;
+        private final Coordinator core;
 
         ToCoordinator(Coordinator core) {
             this.core = core;
@@ -60,6 +59,37 @@ final class Defaults {
         @Override
         public void accept(String signal) {
             core.onSignal(signal);
+        }
+
+        /**
+         * Counts {@code work} in flight under {@code name} now, before the shutdown it races with
+         * begins, so that the drain waits for it; the count ends when it does, on its own thread.
+         */
+        Runnable inFlight(Runnable work, String name) {
+            core.inFlight.incrementAndGet();
+            return new CountedInFlight(core, work, name);
+        }
+    }
+
+    /** Work counted in flight by {@link ToCoordinator#inFlight}, named on the thread that runs it. */
+    static final class CountedInFlight implements Runnable {
+        private final Coordinator core;
+        private final Runnable work;
+        private final String name;
+
+        CountedInFlight(Coordinator core, Runnable work, String name) {
+            this.core = core;
+            this.work = work;
+            this.name = name;
+        }
+
+        @Override
+        @SuppressWarnings("try") // the guard is only closed
+        public void run() {
+            // the guard names this thread, the one the drain's end interrupts
+            try (Shutdown.InFlight guard = Shutdown.adopt(core, name)) {
+                work.run();
+            }
         }
     }
 

@@ -102,15 +102,11 @@ final class PosixSignals implements SignalSource {
             // ours runs the whole shutdown on this thread, so a handler installed
             // before ours gets a thread of its own
             if (before != null && !before.getClass().getName().startsWith("sun.misc.")) {
-                // counted in flight before our shutdown begins, so that the drain waits for it
-                // (within its share of the budget) instead of the process exiting under it
-                Coordinator core = handler instanceof Defaults.ToCoordinator
-                        ? ((Defaults.ToCoordinator) handler).core : null;
-                if (core != null) {
-                    core.inFlight.incrementAndGet();
+                Runnable call = new Chained(before, chained, signal, name);
+                if (handler instanceof Defaults.ToCoordinator) {   // always so, from install()
+                    call = ((Defaults.ToCoordinator) handler).inFlight(call, "SIG" + name + " handler installed before ours");
                 }
-                new Thread(new Chained(before, chained, signal, name, core), "SIG" + name + " handler (chained)")
-                        .start();
+                new Thread(call, "SIG" + name + " handler (chained)").start();
             }
             handler.accept(name); // no reflection here: Signal.getName would be slow the first time
         }
@@ -127,28 +123,17 @@ final class PosixSignals implements SignalSource {
         private final Method handle;
         private final Object signal;
         private final String name;
-        /** The coordinator that counted this call in flight, or null. */
-        private final Coordinator core;
 
-        Chained(Object previous, Method handle, Object signal, String name, Coordinator core) {
+        Chained(Object previous, Method handle, Object signal, String name) {
             this.previous = previous;
             this.handle = handle;
             this.signal = signal;
             this.name = name;
-            this.core = core;
         }
 
         @Override
         public void run() {
-            Shutdown.InFlight guard = core == null ? null
-                    : Shutdown.adopt(core, "SIG" + name + " handler installed before ours");
-            try {
-                chain(previous, handle, signal, name);
-            } finally {
-                if (guard != null) {
-                    guard.close();
-                }
-            }
+            chain(previous, handle, signal, name);
         }
     }
 
