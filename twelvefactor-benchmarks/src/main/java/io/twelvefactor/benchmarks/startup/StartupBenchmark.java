@@ -30,7 +30,9 @@ import java.util.stream.Stream;
  *
  * <p>Rows: a plain JDK {@code HttpServer} hello, the same hello with
  * {@code twelvefactor-config} ({@code Env.bind} of a four-field record), with
- * {@code twelvefactor-logging} (one SLF4J event), with {@code twelvefactor-lifecycle}
+ * {@code twelvefactor-logging} (one SLF4J event; then the same event through SLF4J's peers:
+ * {@code slf4j-nop}, which shows what SLF4J's own start costs, {@code slf4j-simple} and
+ * logback's default console output), with {@code twelvefactor-lifecycle}
  * ({@code Shutdown.install()}, a hook, {@code started()}) and with all three; each child's
  * class path holds only the jars its variant uses ({@code target/startup/}, written by the
  * build). Then SIGTERM to exit of three trivial hooks, plain {@code Runtime.addShutdownHook}
@@ -109,6 +111,11 @@ public final class StartupBenchmark {
         if (hello) {
             ready.put("+ config (Env.bind, 4 fields)", hello("config", "twelvefactor-config.jar"));
             ready.put("+ logging (one SLF4J event)", hello("logging", "twelvefactor-logging.jar", "slf4j-api.jar"));
+            // The same event through SLF4J's peers: what SLF4J itself costs, and what others add.
+            ready.put("  peer: slf4j-nop (writes nothing)", hello("logging", "slf4j-nop.jar", "slf4j-api.jar"));
+            ready.put("  peer: slf4j-simple (text on stderr)", hello("logging", "slf4j-simple.jar", "slf4j-api.jar"));
+            ready.put("  peer: logback-classic (default console)", hello("logging", "logback-classic.jar",
+                    "logback-core.jar", "slf4j-api.jar"));
             ready.put("+ lifecycle (no logging module)", hello("lifecycle", "twelvefactor-lifecycle.jar"));
             ready.put("+ config + logging + lifecycle", hello("all", "twelvefactor-config.jar",
                     "twelvefactor-logging.jar", "slf4j-api.jar", "twelvefactor-lifecycle.jar"));
