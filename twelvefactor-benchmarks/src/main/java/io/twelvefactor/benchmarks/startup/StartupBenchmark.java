@@ -35,7 +35,9 @@ import java.util.stream.Stream;
  * logback's default console output), with {@code twelvefactor-lifecycle}
  * ({@code Shutdown.install()}, a hook, {@code started()}) and with all three; each child's
  * class path holds only the jars its variant uses ({@code target/startup/}, written by the
- * build). Then SIGTERM to exit of three trivial hooks, plain {@code Runtime.addShutdownHook}
+ * build). Then the plain hello and the one with all three again, each with a class-data
+ * archive of its own classes made by one training run (AppCDS on JDK 17 to 24, the AOT cache
+ * on JDK 25 and later): the difference left once no class is loaded from a jar. Then SIGTERM to exit of three trivial hooks, plain {@code Runtime.addShutdownHook}
  * against {@code Shutdown}, without and with the logging module. With {@code --example}, the
  * example service's time to ready on an empty and on an already-migrated database, and with
  * a class-data archive of the application made by a training run first (AppCDS through
@@ -120,6 +122,14 @@ public final class StartupBenchmark {
             ready.put("+ config + logging + lifecycle", hello("all", "twelvefactor-config.jar",
                     "twelvefactor-logging.jar", "slf4j-api.jar", "twelvefactor-lifecycle.jar"));
         }
+        Map<String, Child> archived = new LinkedHashMap<>();
+        if (hello) {
+            // The same two hellos, each with a class-data archive of its own classes made by one
+            // training run: what is left of the modules' cost once no class is loaded from a jar.
+            archived.put("hello, plain JDK HttpServer", archived("plain"));
+            archived.put("+ config + logging + lifecycle", archived("all",
+                    "twelvefactor-config.jar", "twelvefactor-logging.jar", "slf4j-api.jar", "twelvefactor-lifecycle.jar"));
+        }
         if (example != null) {
             addExample(ready, example);
         }
@@ -134,13 +144,21 @@ public final class StartupBenchmark {
         }
         Map<String, List<Double>> toReady = new LinkedHashMap<>();
         Map<String, List<Double>> toExit = new LinkedHashMap<>();
+        Map<String, List<Double>> toReadyArchived = new LinkedHashMap<>();
         ready.keySet().forEach(k -> toReady.put(k, new ArrayList<>()));
+        archived.keySet().forEach(k -> toReadyArchived.put(k, new ArrayList<>()));
         exit.keySet().forEach(k -> toExit.put(k, new ArrayList<>()));
         for (int i = -1; i < runs; i++) { // run -1 warms the page cache and the JDK's archive; not counted
             for (Map.Entry<String, Child> e : ready.entrySet()) {
                 double[] t = e.getValue().run();
                 if (i >= 0) {
                     toReady.get(e.getKey()).add(t[0]);
+                }
+            }
+            for (Map.Entry<String, Child> e : archived.entrySet()) {
+                double[] t = e.getValue().run();
+                if (i >= 0) {
+                    toReadyArchived.get(e.getKey()).add(t[0]);
                 }
             }
             for (Map.Entry<String, Child> e : exit.entrySet()) {
@@ -153,6 +171,9 @@ public final class StartupBenchmark {
         System.out.printf(Locale.ROOT, "%s; %d cores; %d runs of each, medians in ms; children with the JVM's"
                 + " default options (-Xshare:auto) unless named%n", version(), Runtime.getRuntime().availableProcessors(), runs);
         print("time to ready (launch to ready line)", toReady);
+        if (!toReadyArchived.isEmpty()) {
+            print("time to ready, each with its own " + archiveLabel(), toReadyArchived);
+        }
         if (!toExit.isEmpty()) {
             print("SIGTERM to exit", toExit);
         }
@@ -160,6 +181,22 @@ public final class StartupBenchmark {
 
     private Child hello(String variant, String... jars) {
         return new Child(java, List.of(), classPath(jars), List.of(HELLO, variant), work, "READY");
+    }
+
+    /** A hello variant started with a class-data archive of its own, made now by a training run. */
+    private Child archived(String variant, String... jars) throws IOException, InterruptedException {
+        Path archive = work.resolve("hello-" + variant + (feature >= 25 ? ".aot" : ".jsa"));
+        String train = feature >= 25 ? "-XX:AOTCacheOutput=" + archive : "-XX:ArchiveClassesAtExit=" + archive;
+        String use = feature >= 25 ? "-XX:AOTCache=" + archive : "-XX:SharedArchiveFile=" + archive;
+        new Child(java, List.of(train), classPath(jars), List.of(HELLO, variant), work, "READY").run();
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("the training run wrote no " + archive);
+        }
+        return new Child(java, List.of(use), classPath(jars), List.of(HELLO, variant), work, "READY");
+    }
+
+    private String archiveLabel() {
+        return feature >= 25 ? "AOT cache" : "AppCDS archive";
     }
 
     private Child hooks(String args, String... jars) {
@@ -197,7 +234,7 @@ public final class StartupBenchmark {
         if (!Files.isRegularFile(archive)) {
             throw new IllegalStateException("the training run wrote no " + archive);
         }
-        String label = feature >= 25 ? "AOT cache" : "AppCDS archive";
+        String label = archiveLabel();
         rows.put("example, migrated, " + label, new Child(java, List.of(use), null, List.of("-jar", jar.toString()),
                 migrated, ready));
         rows.put("example, empty, " + label, new Child(java, List.of(use), null, List.of("-jar", jar.toString()),
@@ -266,7 +303,7 @@ public final class StartupBenchmark {
 
     private static void print(String title, Map<String, List<Double>> rows) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-42s %8s %8s %8s %8s%n", title, "median", "min", "p90", "+median");
+        System.out.printf(Locale.ROOT, "%-48s %8s %8s %8s %8s%n", title, "median", "min", "p90", "+median");
         double base = Double.NaN;
         for (Map.Entry<String, List<Double>> e : rows.entrySet()) {
             List<Double> sorted = new ArrayList<>(e.getValue());
@@ -275,7 +312,7 @@ public final class StartupBenchmark {
             if (Double.isNaN(base)) {
                 base = median;
             }
-            System.out.printf(Locale.ROOT, "%-42s %8.1f %8.1f %8.1f %8s%n", e.getKey(), median, sorted.get(0),
+            System.out.printf(Locale.ROOT, "%-48s %8.1f %8.1f %8.1f %8s%n", e.getKey(), median, sorted.get(0),
                     sorted.get((int) Math.ceil(0.9 * sorted.size()) - 1),
                     median == base ? "" : String.format(Locale.ROOT, "%+.1f", median - base));
         }
