@@ -1,19 +1,20 @@
 package io.twelvefactor.lifecycle;
 
-import java.lang.invoke.LambdaConversionException;
-import java.lang.invoke.LambdaMetafactory;
-import java.lang.invoke.MethodHandle;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.function.Consumer;
 
 /**
  * The operating system's SIGTERM, SIGINT and SIGHUP, through {@code sun.misc.Signal} of the
- * {@code jdk.unsupported} module. Reached reflectively: a direct reference draws javac's
- * "internal proprietary API" warning, which no annotation suppresses and {@code -Werror}
- * turns into an error. A handler installed before ours by the application is chained to, on a
+ * {@code jdk.unsupported} module. Reached reflectively, and our handler is a class written
+ * out as bytes ({@link #handlerClass()}): a direct reference draws javac's "internal
+ * proprietary API" warning, which no annotation suppresses and {@code -Werror} turns into an
+ * error. A handler installed before ours by the application is chained to, on a
  * thread of its own and counted in flight under a name like a job: the drain waits for it, and
  * the summary names it if it is still running when the drain ends. The JDK's own handler
  * (which would call {@code System.exit}) is not chained to.
@@ -30,15 +31,15 @@ final class PosixSignals implements SignalSource {
         Method chained;
         Class<?> signalClass;
         Object ignored;
-        MethodHandle newHandler;
+        Constructor<?> newHandler;
         try {
             signalClass = Class.forName("sun.misc.Signal");
             Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
             handle = signalClass.getMethod("handle", signalClass, handlerClass);
             chained = handlerClass.getMethod("handle", signalClass);
             ignored = handlerClass.getField("SIG_IGN").get(null);
-            newHandler = handlerFactory(signalClass, handlerClass);
-        } catch (ReflectiveOperationException | LinkageError e) {
+            newHandler = handlerType().getDeclaredConstructor(Relay.class);
+        } catch (ReflectiveOperationException | LinkageError | IOException e) {
             LOG.log(System.Logger.Level.WARNING, "sun.misc.Signal is not available (is the jdk.unsupported module"
                     + " in this runtime?); SIGTERM, SIGINT and SIGHUP fall back to the JVM's shutdown hook", e);
             return;
@@ -46,7 +47,7 @@ final class PosixSignals implements SignalSource {
         for (String name : NAMES) {
             Relay relay = new Relay(name, handler, chained);
             try {
-                Object ours = newHandler.invoke(relay);
+                Object ours = newHandler.newInstance(relay);
                 relay.previous = handle.invoke(null, signalClass.getConstructor(String.class).newInstance(name), ours);
                 if (relay.previous == ignored) {
                     LOG.log(System.Logger.Level.WARNING, "SIG" + name + " is ignored by this process (inherited from"
@@ -63,24 +64,142 @@ final class PosixSignals implements SignalSource {
         }
     }
 
-    /**
-     * A factory of {@code sun.misc.SignalHandler}s, each calling {@link Relay#handle} of the relay
-     * it is made with: a class spun by {@link LambdaMetafactory}, as for a lambda, since the
-     * interface cannot be named in source without the warning. A {@link java.lang.reflect.Proxy}
-     * would do too, at several times the startup cost: it generates its class and defines a
-     * module for it.
-     */
-    private static MethodHandle handlerFactory(Class<?> signalClass, Class<?> handlerClass)
-            throws ReflectiveOperationException {
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
-        MethodType handleType = MethodType.methodType(void.class, signalClass);
-        try {
-            return LambdaMetafactory.metafactory(lookup, "handle", MethodType.methodType(handlerClass, Relay.class),
-                    handleType, lookup.findVirtual(Relay.class, "handle", MethodType.methodType(void.class, Object.class)),
-                    handleType).getTarget();
-        } catch (LambdaConversionException e) {
-            throw new NoSuchMethodException("sun.misc.SignalHandler.handle(Signal): " + e.getMessage());
+    /** The binary name of the class {@link #handlerClass()} describes. */
+    static final String HANDLER = "io.twelvefactor.lifecycle.PosixSignals$Handler";
+
+    /** That class once defined, or null; a class loader takes a name only once. */
+    private static Class<?> handlerType;
+
+    static synchronized Class<?> handlerType() throws IllegalAccessException, IOException {
+        if (handlerType == null) {
+            handlerType = MethodHandles.lookup().defineClass(handlerClass());
         }
+        return handlerType;
+    }
+
+    /**
+     * The class file of our {@code sun.misc.SignalHandler}, written out here because javac
+     * cannot compile it without the warning (see above); it is this class, in this package:
+     *
+     * <pre>{@code
+     * final class PosixSignals$Handler implements sun.misc.SignalHandler {
+     *     private final PosixSignals.Relay relay;
+     *     PosixSignals$Handler(PosixSignals.Relay relay) { this.relay = relay; }
+     *     public void handle(sun.misc.Signal signal) { relay.handle(signal); }
+     *     public String toString() { return relay.toString(); }
+     * }
+     * }</pre>
+     *
+     * Defined with {@link MethodHandles.Lookup#defineClass}, it costs a fraction of a
+     * millisecond; a {@link java.lang.invoke.LambdaMetafactory} class, as for a lambda, cost
+     * milliseconds of method-handle spinning at startup, and a {@link java.lang.reflect.Proxy}
+     * several times more. No branches, so the class needs no stack map frames.
+     */
+    static byte[] handlerClass() throws IOException {
+        String relay = "io/twelvefactor/lifecycle/PosixSignals$Relay";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(640);
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(0xCAFEBABE);
+        out.writeShort(0);                              // minor version
+        out.writeShort(52);                             // Java 8: no nest attributes, no stack maps without branches
+        out.writeShort(28);                             // the constant pool's size plus one
+        utf8(out, HANDLER.replace('.', '/'));           // #1
+        entry(out, CLASS, 1);                           // #2 this class
+        utf8(out, "java/lang/Object");                  // #3
+        entry(out, CLASS, 3);                           // #4 its super class
+        utf8(out, "sun/misc/SignalHandler");            // #5
+        entry(out, CLASS, 5);                           // #6 its interface
+        utf8(out, relay);                               // #7
+        entry(out, CLASS, 7);                           // #8 Relay
+        utf8(out, "relay");                             // #9
+        utf8(out, "L" + relay + ";");                   // #10
+        utf8(out, "<init>");                            // #11
+        utf8(out, "()V");                               // #12
+        utf8(out, "(L" + relay + ";)V");                // #13
+        utf8(out, "handle");                            // #14
+        utf8(out, "(Lsun/misc/Signal;)V");              // #15
+        utf8(out, "(Ljava/lang/Object;)V");             // #16
+        utf8(out, "toString");                          // #17
+        utf8(out, "()Ljava/lang/String;");              // #18
+        utf8(out, "Code");                              // #19
+        entry(out, NAME_AND_TYPE, 11, 12);              // #20 <init>()V
+        entry(out, METHOD, 4, 20);                      // #21 Object.<init>()
+        entry(out, NAME_AND_TYPE, 9, 10);               // #22 relay: Relay
+        entry(out, FIELD, 2, 22);                       // #23 this.relay
+        entry(out, NAME_AND_TYPE, 14, 16);              // #24 handle(Object)
+        entry(out, METHOD, 8, 24);                      // #25 Relay.handle(Object)
+        entry(out, NAME_AND_TYPE, 17, 18);              // #26 toString()
+        entry(out, METHOD, 8, 26);                      // #27 Relay.toString()
+        out.writeShort(0x0030);                         // final, super
+        out.writeShort(2);                              // this class
+        out.writeShort(4);                              // super class
+        out.writeShort(1);                              // one interface:
+        out.writeShort(6);                              //   SignalHandler
+        out.writeShort(1);                              // one field:
+        out.writeShort(0x0012);                         //   private final
+        out.writeShort(9);                              //   relay
+        out.writeShort(10);                             //   Relay
+        out.writeShort(0);                              //   no attributes
+        out.writeShort(3);                              // three methods:
+        method(out, 0x0000, 11, 13, 2, 2, new byte[] {  // Handler(Relay relay)
+            0x2a,                                       //   aload_0
+            (byte) 0xb7, 0, 21,                         //   invokespecial Object.<init>()
+            0x2a,                                       //   aload_0
+            0x2b,                                       //   aload_1
+            (byte) 0xb5, 0, 23,                         //   putfield relay
+            (byte) 0xb1,                                //   return
+        });
+        method(out, 0x0001, 14, 15, 2, 2, new byte[] {  // public void handle(Signal signal)
+            0x2a,                                       //   aload_0
+            (byte) 0xb4, 0, 23,                         //   getfield relay
+            0x2b,                                       //   aload_1
+            (byte) 0xb6, 0, 25,                         //   invokevirtual Relay.handle(Object)
+            (byte) 0xb1,                                //   return
+        });
+        method(out, 0x0001, 17, 18, 1, 1, new byte[] {  // public String toString()
+            0x2a,                                       //   aload_0
+            (byte) 0xb4, 0, 23,                         //   getfield relay
+            (byte) 0xb6, 0, 27,                         //   invokevirtual Relay.toString()
+            (byte) 0xb0,                                //   areturn
+        });
+        out.writeShort(0);                              // no class attributes
+        return bytes.toByteArray();
+    }
+
+    // constant pool tags
+    private static final int CLASS = 7;
+    private static final int FIELD = 9;
+    private static final int METHOD = 10;
+    private static final int NAME_AND_TYPE = 12;
+    /** The constant pool index of "Code". */
+    private static final int CODE = 19;
+
+    private static void utf8(DataOutputStream out, String s) throws IOException {
+        out.writeByte(1);
+        out.writeUTF(s); // modified UTF-8, as class files use; all ASCII here
+    }
+
+    private static void entry(DataOutputStream out, int tag, int... indexes) throws IOException {
+        out.writeByte(tag);
+        for (int index : indexes) {
+            out.writeShort(index);
+        }
+    }
+
+    private static void method(DataOutputStream out, int flags, int name, int descriptor, int maxStack,
+                               int maxLocals, byte[] code) throws IOException {
+        out.writeShort(flags);
+        out.writeShort(name);
+        out.writeShort(descriptor);
+        out.writeShort(1);                              // one attribute:
+        out.writeShort(CODE);
+        out.writeInt(12 + code.length);                 //   its length after this field
+        out.writeShort(maxStack);
+        out.writeShort(maxLocals);
+        out.writeInt(code.length);
+        out.write(code);
+        out.writeShort(0);                              //   no exception handlers
+        out.writeShort(0);                              //   no attributes
     }
 
     /** What our handler of one signal does; {@code previous} is the handler it replaced. */
