@@ -30,8 +30,9 @@ final class Coordinator {
     private static final long SLICE_NANOS = 10_000_000;
 
     final Settings settings;
-    final LongSupplier clock;
-    private final boolean systemClock;
+    /** The injected clock, or null for {@code System.nanoTime}; read it through {@link #now()}. */
+    private final LongSupplier clock;
+    /** The injected exit and halt, or null for {@code Runtime.exit} and {@code Runtime.halt}. */
     private final IntConsumer exitAction;
     private final IntConsumer haltAction;
     private final boolean forceOnSecondSigterm;
@@ -61,16 +62,15 @@ final class Coordinator {
     volatile boolean watchdogDisarmed;
     private Sequence sequence;
     private volatile ShutdownReport report;
-    final Until reported = new Until(this, Until.REPORTED);
-    final Until drained = new Until(this, Until.DRAINED);
-    final Until disarmed = new Until(this, Until.DISARMED);
-    final Until never = new Until(this, Until.NEVER);
 
-    Coordinator(Settings settings, LongSupplier clock, boolean systemClock, IntConsumer exitAction,
+    /**
+     * A coordinator; null for {@code clock}, {@code exitAction} or {@code haltAction} means the
+     * system's, so that install() creates no object (and loads no class) for a default.
+     */
+    Coordinator(Settings settings, LongSupplier clock, IntConsumer exitAction,
                 IntConsumer haltAction, boolean forceOnSecondSigterm, boolean signalExitStatus, long checkIntervalNanos) {
         this.settings = settings;
         this.clock = clock;
-        this.systemClock = systemClock;
         this.exitAction = exitAction;
         this.haltAction = haltAction;
         this.forceOnSecondSigterm = forceOnSecondSigterm;
@@ -81,6 +81,16 @@ final class Coordinator {
 
     boolean isReady() {
         return readiness.isReady();
+    }
+
+    /** The time in nanoseconds, from the injected clock or {@code System.nanoTime}. */
+    long now() {
+        return clock == null ? System.nanoTime() : clock.getAsLong();
+    }
+
+    /** A condition to wait on with {@link #awaitUntil}: one of {@link Until}'s constants. */
+    Until until(int what) {
+        return new Until(this, what);
     }
 
     void add(Phase phase, String name, long timeoutNanos, Hook hook) {
@@ -129,7 +139,7 @@ final class Coordinator {
         if (s == null) {
             return settings.timeout().toNanos();
         }
-        return Math.max(0, s.deadlineFor(Thread.currentThread()) - clock.getAsLong());
+        return Math.max(0, s.deadlineFor(Thread.currentThread()) - now());
     }
 
     /** What is left until the drain ends: the share of the budget work in flight gets. */
@@ -140,7 +150,7 @@ final class Coordinator {
             long delay = settings.delay().toNanos();
             return delay + (budget - delay) / 2;
         }
-        return Math.max(0, s.drainUntil - clock.getAsLong());
+        return Math.max(0, s.drainUntil - now());
     }
 
     /** Counts a request unless the drain began; one atomic step, so the drain never misses one. */
@@ -196,12 +206,12 @@ final class Coordinator {
 
     ShutdownReport await() throws InterruptedException {
         rejectHookThread("await()");
-        awaitUntil(reported, Long.MAX_VALUE);
+        awaitUntil(until(Until.REPORTED), Long.MAX_VALUE);
         return report;
     }
 
     boolean awaitTermination(long timeoutNanos) throws InterruptedException {
-        return awaitUntil(reported, saturatedAdd(clock.getAsLong(), timeoutNanos));
+        return awaitUntil(until(Until.REPORTED), saturatedAdd(now(), timeoutNanos));
     }
 
     /**
@@ -271,7 +281,11 @@ final class Coordinator {
         if (finished.exitCode() == Shutdown.EXIT_BUDGET_SPENT) {
             halt(Shutdown.EXIT_BUDGET_SPENT);
         } else if (!jvmExiting) {
-            exitAction.accept(finished.exitCode());
+            if (exitAction == null) {
+                Runtime.getRuntime().exit(finished.exitCode());
+            } else {
+                exitAction.accept(finished.exitCode());
+            }
         } else {
             return;
         }
@@ -302,7 +316,11 @@ final class Coordinator {
                     Thread.currentThread().interrupt();
                 }
             }
-            haltAction.accept(status);
+            if (haltAction == null) {
+                Runtime.getRuntime().halt(status);
+            } else {
+                haltAction.accept(status);
+            }
         }
     }
 
@@ -360,11 +378,11 @@ final class Coordinator {
         lock.lock();
         try {
             while (!done.getAsBoolean()) {
-                long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - clock.getAsLong();
+                long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - now();
                 if (left <= 0) {
                     return false;
                 }
-                changed.awaitNanos(systemClock && !jvmExiting ? left : Math.min(left, SLICE_NANOS));
+                changed.awaitNanos(clock == null && !jvmExiting ? left : Math.min(left, SLICE_NANOS));
             }
             return true;
         } finally {
@@ -391,7 +409,7 @@ final class Coordinator {
     }
 
     private ShutdownReport awaitReportUninterruptibly() {
-        awaitUninterruptibly(reported, Long.MAX_VALUE);
+        awaitUninterruptibly(until(Until.REPORTED), Long.MAX_VALUE);
         return report;
     }
 

@@ -1,51 +1,16 @@
 package io.twelvefactor.lifecycle;
 
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
-import java.util.function.LongSupplier;
 
 /**
- * The builder's defaults and the glue {@link Shutdown} installs, as named classes rather than
- * lambdas or method references: each of those is a class spun at run time on first use, a
- * cost paid at startup (see {@code Coordinator.Until}).
+ * The glue {@link Shutdown} installs, as named classes rather than lambdas or method
+ * references: each of those is a class spun at run time on first use, a cost paid at startup
+ * (see {@code Coordinator.Until}). The builder's defaults (the system's clock, exit and halt,
+ * no signals) are no objects at all: null, which {@link Coordinator} reads as the system's.
  */
 final class Defaults {
 
     private Defaults() {
-    }
-
-    /** {@code System.nanoTime}. */
-    static final class SystemClock implements LongSupplier {
-        @Override
-        public long getAsLong() {
-            return System.nanoTime();
-        }
-    }
-
-    /** {@code Runtime.exit} or {@code Runtime.halt}. */
-    static final class RuntimeEnd implements IntConsumer {
-        private final boolean halt;
-
-        RuntimeEnd(boolean halt) {
-            this.halt = halt;
-        }
-
-        @Override
-        public void accept(int status) {
-            if (halt) {
-                Runtime.getRuntime().halt(status);
-            } else {
-                Runtime.getRuntime().exit(status);
-            }
-        }
-    }
-
-    /** No signals: {@link Shutdown.Builder#build()} touches no process-wide state. */
-    static final class NoSignals implements SignalSource {
-        @Override
-        public void subscribe(Consumer<String> handler) {
-            // nothing to subscribe to
-        }
     }
 
     /** Hands a signal's name to the coordinator. */

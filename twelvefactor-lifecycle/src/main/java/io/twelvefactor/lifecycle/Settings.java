@@ -53,7 +53,7 @@ record Settings(Duration timeout, Duration delay, int healthPort) {
         }
         int port = typedPort != null ? typedPort : port(env, problems);
         if (!problems.isEmpty()) {
-            throw new LifecycleException(problems);
+            LifecycleException.raise(problems);
         }
         return new Settings(timeout, delay, port);
     }

@@ -53,10 +53,12 @@ public final class Shutdown {
     final Coordinator core;
 
     private Shutdown(Builder b) {
-        core = new Coordinator(Settings.from(b.env, b.timeout, b.delay, b.healthPort), b.clock, b.systemClock, b.exitAction, b.haltAction,
+        core = new Coordinator(Settings.from(b.env, b.timeout, b.delay, b.healthPort), b.clock, b.exitAction, b.haltAction,
                 b.forceOnSecondSigterm, b.signalExitStatus,
                 Settings.nanosOrZero(b.checkInterval));
-        b.signals.subscribe(new Defaults.ToCoordinator(core));
+        if (b.signals != null) {
+            b.signals.subscribe(new Defaults.ToCoordinator(core));
+        }
     }
 
     /**
@@ -504,11 +506,11 @@ public final class Shutdown {
      */
     public static final class Builder {
         private Map<String, String> env = System.getenv();
-        private LongSupplier clock = new Defaults.SystemClock();
-        private boolean systemClock = true;
-        private IntConsumer exitAction = new Defaults.RuntimeEnd(false);
-        private IntConsumer haltAction = new Defaults.RuntimeEnd(true);
-        private SignalSource signals = new Defaults.NoSignals();
+        /** Null for the system's clock, exit and halt, and for no signals: no object made for a default. */
+        private LongSupplier clock;
+        private IntConsumer exitAction;
+        private IntConsumer haltAction;
+        private SignalSource signals;
         private boolean forceOnSecondSigterm;
         private boolean signalExitStatus;
         /** Typed settings; null means "read the variable". */
@@ -609,7 +611,6 @@ public final class Shutdown {
          */
         public Builder clock(LongSupplier nanoTime) {
             this.clock = Objects.requireNonNull(nanoTime, "nanoTime");
-            this.systemClock = false;
             return this;
         }
 
