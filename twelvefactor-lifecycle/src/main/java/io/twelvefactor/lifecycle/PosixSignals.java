@@ -8,6 +8,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The operating system's SIGTERM, SIGINT and SIGHUP, through {@code sun.misc.Signal} of the
@@ -19,25 +20,26 @@ import java.util.function.Consumer;
  * the summary names it if it is still running when the drain ends. The JDK's own handler
  * (which would call {@code System.exit}) is not chained to.
  */
-final class PosixSignals implements SignalSource {
+final class PosixSignals {
 
     static final String[] NAMES = {"TERM", "INT", "HUP"};
 
     private static final System.Logger LOG = Coordinator.LOG;
 
-    @Override
-    public void subscribe(Consumer<String> handler) {
+    /**
+     * Calls {@code handler} for each SIGTERM, SIGINT and SIGHUP, as {@link SignalSource#subscribe}
+     * says; not a {@link SignalSource} itself, so that install() does not load that interface.
+     */
+    void subscribe(Consumer<String> handler) {
         Method handle;
         Method chained;
         Class<?> signalClass;
-        Object ignored;
         Constructor<?> newHandler;
         try {
             signalClass = Class.forName("sun.misc.Signal");
             Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
             handle = signalClass.getMethod("handle", signalClass, handlerClass);
             chained = handlerClass.getMethod("handle", signalClass);
-            ignored = handlerClass.getField("SIG_IGN").get(null);
             newHandler = handlerType().getDeclaredConstructor(Relay.class);
         } catch (ReflectiveOperationException | LinkageError | IOException e) {
             LOG.log(System.Logger.Level.WARNING, "sun.misc.Signal is not available (is the jdk.unsupported module"
@@ -48,8 +50,11 @@ final class PosixSignals implements SignalSource {
             Relay relay = new Relay(name, handler, chained);
             try {
                 Object ours = newHandler.newInstance(relay);
-                relay.previous = handle.invoke(null, signalClass.getConstructor(String.class).newInstance(name), ours);
-                if (relay.previous == ignored) {
+                Object previous = handle.invoke(null, signalClass.getConstructor(String.class).newInstance(name), ours);
+                relay.previous = previous;
+                @SuppressWarnings("unchecked") // the class written out below implements it
+                Predicate<Object> isIgnore = (Predicate<Object>) ours;
+                if (isIgnore.test(previous)) {
                     LOG.log(System.Logger.Level.WARNING, "SIG" + name + " is ignored by this process (inherited from"
                             + " its parent, as under nohup or a non-interactive shell's background job); SIG" + name
                             + " will not start a graceful shutdown");
@@ -82,18 +87,21 @@ final class PosixSignals implements SignalSource {
      * cannot compile it without the warning (see above); it is this class, in this package:
      *
      * <pre>{@code
-     * final class PosixSignals$Handler implements sun.misc.SignalHandler {
+     * final class PosixSignals$Handler implements sun.misc.SignalHandler, Predicate<Object> {
      *     private final PosixSignals.Relay relay;
      *     PosixSignals$Handler(PosixSignals.Relay relay) { this.relay = relay; }
      *     public void handle(sun.misc.Signal signal) { relay.handle(signal); }
      *     public String toString() { return relay.toString(); }
+     *     // whether a handler is SIG_IGN, the signal ignored: reading that field reflectively
+     *     // would make a field accessor at startup
+     *     public boolean test(Object handler) { return handler == sun.misc.SignalHandler.SIG_IGN; }
      * }
      * }</pre>
      *
      * Defined with {@link MethodHandles.Lookup#defineClass}, it costs a fraction of a
      * millisecond; a {@link java.lang.invoke.LambdaMetafactory} class, as for a lambda, cost
      * milliseconds of method-handle spinning at startup, and a {@link java.lang.reflect.Proxy}
-     * several times more. No branches, so the class needs no stack map frames.
+     * several times more. One branch, so one stack map frame.
      */
     static byte[] handlerClass() throws IOException {
         String relay = "io/twelvefactor/lifecycle/PosixSignals$Relay";
@@ -101,8 +109,8 @@ final class PosixSignals implements SignalSource {
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(0xCAFEBABE);
         out.writeShort(0);                              // minor version
-        out.writeShort(52);                             // Java 8: no nest attributes, no stack maps without branches
-        out.writeShort(28);                             // the constant pool's size plus one
+        out.writeShort(52);                             // Java 8: no nest attributes
+        out.writeShort(37);                             // the constant pool's size plus one
         utf8(out, HANDLER.replace('.', '/'));           // #1
         entry(out, CLASS, 1);                           // #2 this class
         utf8(out, "java/lang/Object");                  // #3
@@ -130,17 +138,27 @@ final class PosixSignals implements SignalSource {
         entry(out, METHOD, 8, 24);                      // #25 Relay.handle(Object)
         entry(out, NAME_AND_TYPE, 17, 18);              // #26 toString()
         entry(out, METHOD, 8, 26);                      // #27 Relay.toString()
+        utf8(out, "java/util/function/Predicate");      // #28
+        entry(out, CLASS, 28);                          // #29 its other interface
+        utf8(out, "test");                              // #30
+        utf8(out, "(Ljava/lang/Object;)Z");             // #31
+        utf8(out, "SIG_IGN");                           // #32
+        utf8(out, "Lsun/misc/SignalHandler;");          // #33
+        entry(out, NAME_AND_TYPE, 32, 33);              // #34 SIG_IGN: SignalHandler
+        entry(out, FIELD, 6, 34);                       // #35 SignalHandler.SIG_IGN
+        utf8(out, "StackMapTable");                     // #36
         out.writeShort(0x0030);                         // final, super
         out.writeShort(2);                              // this class
         out.writeShort(4);                              // super class
-        out.writeShort(1);                              // one interface:
+        out.writeShort(2);                              // two interfaces:
         out.writeShort(6);                              //   SignalHandler
+        out.writeShort(29);                             //   Predicate
         out.writeShort(1);                              // one field:
         out.writeShort(0x0012);                         //   private final
         out.writeShort(9);                              //   relay
         out.writeShort(10);                             //   Relay
         out.writeShort(0);                              //   no attributes
-        out.writeShort(3);                              // three methods:
+        out.writeShort(4);                              // four methods:
         method(out, 0x0000, 11, 13, 2, 2, new byte[] {  // Handler(Relay relay)
             0x2a,                                       //   aload_0
             (byte) 0xb7, 0, 21,                         //   invokespecial Object.<init>()
@@ -162,6 +180,15 @@ final class PosixSignals implements SignalSource {
             (byte) 0xb6, 0, 27,                         //   invokevirtual Relay.toString()
             (byte) 0xb0,                                //   areturn
         });
+        method(out, 0x0001, 30, 31, 2, 2, new byte[] {  // public boolean test(Object handler)
+            0x2b,                                       //   0: aload_1
+            (byte) 0xb2, 0, 35,                         //   1: getstatic SignalHandler.SIG_IGN
+            (byte) 0xa6, 0, 5,                          //   4: if_acmpne 9
+            0x04,                                       //   7: iconst_1
+            (byte) 0xac,                                //   8: ireturn
+            0x03,                                       //   9: iconst_0
+            (byte) 0xac,                                //  10: ireturn
+        }, 9);                                          // at 9: the locals as on entry, an empty stack
         out.writeShort(0);                              // no class attributes
         return bytes.toByteArray();
     }
@@ -171,8 +198,9 @@ final class PosixSignals implements SignalSource {
     private static final int FIELD = 9;
     private static final int METHOD = 10;
     private static final int NAME_AND_TYPE = 12;
-    /** The constant pool index of "Code". */
+    /** The constant pool indexes of "Code" and "StackMapTable". */
     private static final int CODE = 19;
+    private static final int STACK_MAP_TABLE = 36;
 
     private static void utf8(DataOutputStream out, String s) throws IOException {
         out.writeByte(1);
@@ -186,20 +214,37 @@ final class PosixSignals implements SignalSource {
         }
     }
 
+    /**
+     * Writes a method with this code; {@code frames} are the offsets of the branch targets, each
+     * with the locals as on entry and an empty stack (a stack map's {@code same_frame}).
+     */
     private static void method(DataOutputStream out, int flags, int name, int descriptor, int maxStack,
-                               int maxLocals, byte[] code) throws IOException {
+                               int maxLocals, byte[] code, int... frames) throws IOException {
+        int stackMapLength = frames.length == 0 ? 0 : 6 + 2 + frames.length;
         out.writeShort(flags);
         out.writeShort(name);
         out.writeShort(descriptor);
         out.writeShort(1);                              // one attribute:
         out.writeShort(CODE);
-        out.writeInt(12 + code.length);                 //   its length after this field
+        out.writeInt(12 + code.length + stackMapLength); //   its length after this field
         out.writeShort(maxStack);
         out.writeShort(maxLocals);
         out.writeInt(code.length);
         out.write(code);
         out.writeShort(0);                              //   no exception handlers
-        out.writeShort(0);                              //   no attributes
+        if (frames.length == 0) {
+            out.writeShort(0);                          //   no attributes
+            return;
+        }
+        out.writeShort(1);                              //   one attribute:
+        out.writeShort(STACK_MAP_TABLE);
+        out.writeInt(2 + frames.length);
+        out.writeShort(frames.length);
+        int previous = -1;
+        for (int offset : frames) {
+            out.writeByte(offset - previous - 1);       //     same_frame: the offset delta, below 64
+            previous = offset;
+        }
     }
 
     /** What our handler of one signal does; {@code previous} is the handler it replaced. */

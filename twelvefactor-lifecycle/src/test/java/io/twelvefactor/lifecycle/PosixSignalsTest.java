@@ -1,10 +1,12 @@
 package io.twelvefactor.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class PosixSignalsTest {
@@ -27,5 +29,20 @@ class PosixSignalsTest {
         assertEquals(List.of("TERM"), received);
         assertEquals("twelvefactor-lifecycle SIGTERM handler", handler.toString());
         assertEquals(type, PosixSignals.handlerType(), "defined once");
+    }
+
+    /** It tells SIG_IGN (the signal ignored, as under nohup) from any other handler, itself included. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theWrittenOutHandlerClassTellsSigIgnApart() throws Exception {
+        Class<?> handlerInterface = Class.forName("sun.misc.SignalHandler");
+        Object handler = PosixSignals.handlerType().getDeclaredConstructor(PosixSignals.Relay.class)
+                .newInstance(new PosixSignals.Relay("HUP", signal -> { }, null));
+        Predicate<Object> isIgnore = (Predicate<Object>) handler;
+
+        assertTrue(isIgnore.test(handlerInterface.getField("SIG_IGN").get(null)));
+        assertFalse(isIgnore.test(handlerInterface.getField("SIG_DFL").get(null)));
+        assertFalse(isIgnore.test(handler));
+        assertFalse(isIgnore.test(null));
     }
 }
