@@ -38,7 +38,9 @@ final class Coordinator {
     private final boolean forceOnSecondSigterm;
     final boolean signalExitStatus;
     final ProbeServer probes;
-    final Readiness readiness;
+    private final long checkIntervalNanos;
+    /** Made on first use, through {@link #readiness()}: an application that never asks starts without it. */
+    private volatile Readiness readiness;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -75,12 +77,30 @@ final class Coordinator {
         this.haltAction = haltAction;
         this.forceOnSecondSigterm = forceOnSecondSigterm;
         this.signalExitStatus = signalExitStatus;
-        this.readiness = new Readiness(this, checkIntervalNanos);
+        this.checkIntervalNanos = checkIntervalNanos;
         this.probes = settings.healthPort() == Settings.NO_PORT ? null : new ProbeServer(settings.healthPort(), this);
     }
 
     boolean isReady() {
-        return readiness.isReady();
+        return readiness().isReady();
+    }
+
+    /** The application's reason and the health checks; made the first time anything asks. */
+    Readiness readiness() {
+        Readiness r = readiness;
+        if (r == null) {
+            lock.lock();
+            try {
+                r = readiness;
+                if (r == null) {
+                    r = new Readiness(this, checkIntervalNanos);
+                    readiness = r;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        return r;
     }
 
     /** The time in nanoseconds, from the injected clock or {@code System.nanoTime}. */

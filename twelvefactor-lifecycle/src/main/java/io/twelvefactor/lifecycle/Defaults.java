@@ -13,17 +13,28 @@ final class Defaults {
     private Defaults() {
     }
 
-    /** Hands a signal's name to the coordinator. */
-    static final class ToCoordinator implements Consumer<String> {
+    /**
+     * Hands a signal's name to the coordinator and, as the one JVM shutdown hook that
+     * {@code install()} adds, the JVM's exit: one class for both, as both are loaded at startup.
+     * {@link Shutdown.Builder#build()} never starts it.
+     */
+    static final class ToCoordinator extends Thread implements Consumer<String> {
         private final Coordinator core;
 
         ToCoordinator(Coordinator core) {
+            super("twelvefactor-jvm-shutdown");
             this.core = core;
         }
 
         @Override
         public void accept(String signal) {
             core.onSignal(signal);
+        }
+
+        /** The JVM shutdown hook. */
+        @Override
+        public void run() {
+            core.onJvmExit();
         }
 
         /**
@@ -55,21 +66,6 @@ final class Defaults {
             try (Shutdown.InFlight guard = Shutdown.adopt(core, name)) {
                 work.run();
             }
-        }
-    }
-
-    /** The one JVM shutdown hook. */
-    static final class JvmExitHook extends Thread {
-        private final Coordinator core;
-
-        JvmExitHook(Coordinator core) {
-            super("twelvefactor-jvm-shutdown");
-            this.core = core;
-        }
-
-        @Override
-        public void run() {
-            core.onJvmExit();
         }
     }
 }
