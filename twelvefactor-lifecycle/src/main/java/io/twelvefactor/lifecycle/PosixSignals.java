@@ -59,12 +59,15 @@ final class PosixSignals {
                             + " its parent, as under nohup or a non-interactive shell's background job); SIG" + name
                             + " will not start a graceful shutdown");
                 }
-            } catch (InvocationTargetException e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot handle SIG" + name + " (" + e.getCause().getMessage()
-                        + "; the JVM runs with -Xrs?); SIG" + name + " will stop the process without the graceful"
-                        + " shutdown");
             } catch (Throwable e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot handle SIG" + name, e);
+                // tested with instanceof, not caught by type: verifying this class then loads no exception class
+                if (e instanceof InvocationTargetException) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot handle SIG" + name + " (" + e.getCause().getMessage()
+                            + "; the JVM runs with -Xrs?); SIG" + name + " will stop the process without the graceful"
+                            + " shutdown");
+                } else {
+                    LOG.log(System.Logger.Level.WARNING, "cannot handle SIG" + name, e);
+                }
             }
         }
     }

@@ -166,12 +166,7 @@ record Settings(Duration timeout, Duration delay, int healthPort) {
             if (last == 'T' || last == 't') {
                 return null; // a bare T: Duration.parse refuses "P1DT" but, comparing case-sensitively, takes "P1Dt"
             }
-            try {
-                Duration d = Duration.parse(text);
-                return d.isNegative() ? null : d;
-            } catch (DateTimeParseException | ArithmeticException e) {
-                return null;
-            }
+            return Iso.parse(text);
         }
         int digits = 0;
         while (digits < text.length() && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') {
@@ -254,5 +249,20 @@ record Settings(Duration timeout, Duration delay, int healthPort) {
         }
         String shown = value.length() > MAX_SHOWN ? value.substring(0, MAX_SHOWN) + "..." : value;
         return "\"" + shown + "\"";
+    }
+
+    /**
+     * ISO-8601 durations, apart: a class loaded only for such a value, so that verifying
+     * {@code Settings} at startup does not load the exception classes caught here.
+     */
+    private static final class Iso {
+        static Duration parse(String text) {
+            try {
+                Duration d = Duration.parse(text);
+                return d.isNegative() ? null : d;
+            } catch (DateTimeParseException | ArithmeticException e) {
+                return null;
+            }
+        }
     }
 }
