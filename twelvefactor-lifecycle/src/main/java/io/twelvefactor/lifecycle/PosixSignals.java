@@ -5,20 +5,23 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * The operating system's SIGTERM, SIGINT and SIGHUP, through {@code sun.misc.Signal} of the
- * {@code jdk.unsupported} module. Reached reflectively, and our handler is a class written
- * out as bytes ({@link #handlerClass()}): a direct reference draws javac's "internal
- * proprietary API" warning, which no annotation suppresses and {@code -Werror} turns into an
- * error. A handler installed before ours by the application is chained to, on a
- * thread of its own and counted in flight under a name like a job: the drain waits for it, and
- * the summary names it if it is still running when the drain ends. The JDK's own handler
- * (which would call {@code System.exit}) is not chained to.
+ * {@code jdk.unsupported} module. Our handler is a class written out as bytes
+ * ({@link #handlerClass()}) and defined at run time, and it is also our one door to
+ * {@code sun.misc}: javac's "internal proprietary API" warning for any reference to it in
+ * source is one that no annotation suppresses and {@code -Werror} turns into an error, and
+ * reflection would cost more at startup. A handler installed before ours by the application
+ * is chained to, on a thread of its own and counted in flight under a name like a job: the
+ * drain waits for it, and the summary names it if it is still running when the drain ends.
+ * The JDK's own handler (which would call {@code System.exit}) is not chained to.
+ *
+ * <p>One instance per signal handled: what our handler of that signal does.
  */
 final class PosixSignals {
 
@@ -26,43 +29,48 @@ final class PosixSignals {
 
     private static final System.Logger LOG = Coordinator.LOG;
 
+    private final String name;
+    private final Consumer<String> handler;
+    /** Our {@code sun.misc.SignalHandler} for this signal, as the door that calls another handler. */
+    private BiConsumer<Object, Object> chain;
+    /** The handler ours replaced. */
+    volatile Object previous;
+
+    PosixSignals(String name, Consumer<String> handler) {
+        this.name = name;
+        this.handler = handler;
+    }
+
     /**
      * Calls {@code handler} for each SIGTERM, SIGINT and SIGHUP, as {@link SignalSource#subscribe}
      * says; not a {@link SignalSource} itself, so that install() does not load that interface.
      */
-    void subscribe(Consumer<String> handler) {
-        Method handle;
-        Method chained;
-        Class<?> signalClass;
+    @SuppressWarnings("unchecked") // the class written out below implements these interfaces
+    static void subscribe(Consumer<String> handler) {
         Constructor<?> newHandler;
         try {
-            signalClass = Class.forName("sun.misc.Signal");
-            Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
-            handle = signalClass.getMethod("handle", signalClass, handlerClass);
-            chained = handlerClass.getMethod("handle", signalClass);
-            newHandler = handlerType().getDeclaredConstructor(Relay.class);
+            newHandler = handlerType().getDeclaredConstructor(PosixSignals.class);
         } catch (ReflectiveOperationException | LinkageError | IOException e) {
             LOG.log(System.Logger.Level.WARNING, "sun.misc.Signal is not available (is the jdk.unsupported module"
                     + " in this runtime?); SIGTERM, SIGINT and SIGHUP fall back to the JVM's shutdown hook", e);
             return;
         }
         for (String name : NAMES) {
-            Relay relay = new Relay(name, handler, chained);
+            PosixSignals relay = new PosixSignals(name, handler);
             try {
                 Object ours = newHandler.newInstance(relay);
-                Object previous = handle.invoke(null, signalClass.getConstructor(String.class).newInstance(name), ours);
+                relay.chain = (BiConsumer<Object, Object>) ours;
+                Object previous = ((Function<Object, Object>) ours).apply(name);
                 relay.previous = previous;
-                @SuppressWarnings("unchecked") // the class written out below implements it
-                Predicate<Object> isIgnore = (Predicate<Object>) ours;
-                if (isIgnore.test(previous)) {
+                if (((Predicate<Object>) ours).test(previous)) {
                     LOG.log(System.Logger.Level.WARNING, "SIG" + name + " is ignored by this process (inherited from"
                             + " its parent, as under nohup or a non-interactive shell's background job); SIG" + name
                             + " will not start a graceful shutdown");
                 }
             } catch (Throwable e) {
                 // tested with instanceof, not caught by type: verifying this class then loads no exception class
-                if (e instanceof InvocationTargetException) {
-                    LOG.log(System.Logger.Level.WARNING, "cannot handle SIG" + name + " (" + e.getCause().getMessage()
+                if (e instanceof IllegalArgumentException) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot handle SIG" + name + " (" + e.getMessage()
                             + "; the JVM runs with -Xrs?); SIG" + name + " will stop the process without the graceful"
                             + " shutdown");
                 } else {
@@ -70,6 +78,26 @@ final class PosixSignals {
                 }
             }
         }
+    }
+
+    /** Called by our handler, on the thread the JDK starts for each signal. */
+    void handle(Object signal) {
+        Object before = previous;
+        // ours runs the whole shutdown on this thread, so a handler installed
+        // before ours gets a thread of its own
+        if (before != null && !before.getClass().getName().startsWith("sun.misc.")) {
+            Runnable call = new Chained(chain, before, signal, name);
+            if (handler instanceof Defaults.ToCoordinator) {   // always so, from install()
+                call = ((Defaults.ToCoordinator) handler).inFlight(call, "SIG" + name + " handler installed before ours");
+            }
+            new Thread(call, "SIG" + name + " handler (chained)").start();
+        }
+        handler.accept(name); // no sun.misc here: Signal.getName would be slow the first time
+    }
+
+    @Override
+    public String toString() {
+        return "twelvefactor-lifecycle SIG" + name + " handler";
     }
 
     /** The binary name of the class {@link #handlerClass()} describes. */
@@ -90,38 +118,43 @@ final class PosixSignals {
      * cannot compile it without the warning (see above); it is this class, in this package:
      *
      * <pre>{@code
-     * final class PosixSignals$Handler implements sun.misc.SignalHandler, Predicate<Object> {
-     *     private final PosixSignals.Relay relay;
-     *     PosixSignals$Handler(PosixSignals.Relay relay) { this.relay = relay; }
-     *     public void handle(sun.misc.Signal signal) { relay.handle(signal); }
+     * final class PosixSignals$Handler implements sun.misc.SignalHandler,
+     *         Function<Object, Object>, Predicate<Object>, BiConsumer<Object, Object> {
+     *     private final PosixSignals relay;
+     *     PosixSignals$Handler(PosixSignals relay) { this.relay = relay; }
+     *     public void handle(Signal signal) { relay.handle(signal); }
      *     public String toString() { return relay.toString(); }
-     *     // whether a handler is SIG_IGN, the signal ignored: reading that field reflectively
-     *     // would make a field accessor at startup
-     *     public boolean test(Object handler) { return handler == sun.misc.SignalHandler.SIG_IGN; }
+     *     // installs this handler for a signal by name; returns the handler it replaced
+     *     public Object apply(Object name) { return Signal.handle(new Signal((String) name), this); }
+     *     // whether a handler is SIG_IGN, the signal ignored
+     *     public boolean test(Object handler) { return handler == SignalHandler.SIG_IGN; }
+     *     // calls another handler
+     *     public void accept(Object handler, Object signal) { ((SignalHandler) handler).handle((Signal) signal); }
      * }
      * }</pre>
      *
      * Defined with {@link MethodHandles.Lookup#defineClass}, it costs a fraction of a
      * millisecond; a {@link java.lang.invoke.LambdaMetafactory} class, as for a lambda, cost
-     * milliseconds of method-handle spinning at startup, and a {@link java.lang.reflect.Proxy}
-     * several times more. One branch, so one stack map frame.
+     * milliseconds of method-handle spinning at startup, a {@link java.lang.reflect.Proxy}
+     * several times more, and reaching {@code Signal} reflectively (methods looked up, a field
+     * accessor made) about a millisecond. One branch, so one stack map frame.
      */
     static byte[] handlerClass() throws IOException {
-        String relay = "io/twelvefactor/lifecycle/PosixSignals$Relay";
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(640);
+        String relay = "io/twelvefactor/lifecycle/PosixSignals";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(0xCAFEBABE);
         out.writeShort(0);                              // minor version
         out.writeShort(52);                             // Java 8: no nest attributes
-        out.writeShort(37);                             // the constant pool's size plus one
+        out.writeShort(57);                             // the constant pool's size plus one
         utf8(out, HANDLER.replace('.', '/'));           // #1
         entry(out, CLASS, 1);                           // #2 this class
         utf8(out, "java/lang/Object");                  // #3
         entry(out, CLASS, 3);                           // #4 its super class
         utf8(out, "sun/misc/SignalHandler");            // #5
-        entry(out, CLASS, 5);                           // #6 its interface
+        entry(out, CLASS, 5);                           // #6 SignalHandler
         utf8(out, relay);                               // #7
-        entry(out, CLASS, 7);                           // #8 Relay
+        entry(out, CLASS, 7);                           // #8 PosixSignals
         utf8(out, "relay");                             // #9
         utf8(out, "L" + relay + ";");                   // #10
         utf8(out, "<init>");                            // #11
@@ -135,14 +168,14 @@ final class PosixSignals {
         utf8(out, "Code");                              // #19
         entry(out, NAME_AND_TYPE, 11, 12);              // #20 <init>()V
         entry(out, METHOD, 4, 20);                      // #21 Object.<init>()
-        entry(out, NAME_AND_TYPE, 9, 10);               // #22 relay: Relay
+        entry(out, NAME_AND_TYPE, 9, 10);               // #22 relay: PosixSignals
         entry(out, FIELD, 2, 22);                       // #23 this.relay
         entry(out, NAME_AND_TYPE, 14, 16);              // #24 handle(Object)
-        entry(out, METHOD, 8, 24);                      // #25 Relay.handle(Object)
+        entry(out, METHOD, 8, 24);                      // #25 PosixSignals.handle(Object)
         entry(out, NAME_AND_TYPE, 17, 18);              // #26 toString()
-        entry(out, METHOD, 8, 26);                      // #27 Relay.toString()
+        entry(out, METHOD, 8, 26);                      // #27 PosixSignals.toString()
         utf8(out, "java/util/function/Predicate");      // #28
-        entry(out, CLASS, 28);                          // #29 its other interface
+        entry(out, CLASS, 28);                          // #29 Predicate
         utf8(out, "test");                              // #30
         utf8(out, "(Ljava/lang/Object;)Z");             // #31
         utf8(out, "SIG_IGN");                           // #32
@@ -150,19 +183,41 @@ final class PosixSignals {
         entry(out, NAME_AND_TYPE, 32, 33);              // #34 SIG_IGN: SignalHandler
         entry(out, FIELD, 6, 34);                       // #35 SignalHandler.SIG_IGN
         utf8(out, "StackMapTable");                     // #36
+        utf8(out, "java/util/function/Function");       // #37
+        entry(out, CLASS, 37);                          // #38 Function
+        utf8(out, "java/util/function/BiConsumer");     // #39
+        entry(out, CLASS, 39);                          // #40 BiConsumer
+        utf8(out, "apply");                             // #41
+        utf8(out, "(Ljava/lang/Object;)Ljava/lang/Object;"); // #42
+        utf8(out, "accept");                            // #43
+        utf8(out, "(Ljava/lang/Object;Ljava/lang/Object;)V"); // #44
+        utf8(out, "sun/misc/Signal");                   // #45
+        entry(out, CLASS, 45);                          // #46 Signal
+        utf8(out, "java/lang/String");                  // #47
+        entry(out, CLASS, 47);                          // #48 String
+        utf8(out, "(Ljava/lang/String;)V");             // #49
+        entry(out, NAME_AND_TYPE, 11, 49);              // #50 <init>(String)
+        entry(out, METHOD, 46, 50);                     // #51 Signal.<init>(String)
+        utf8(out, "(Lsun/misc/Signal;Lsun/misc/SignalHandler;)Lsun/misc/SignalHandler;"); // #52
+        entry(out, NAME_AND_TYPE, 14, 52);              // #53 handle(Signal, SignalHandler)
+        entry(out, METHOD, 46, 53);                     // #54 static Signal.handle(Signal, SignalHandler)
+        entry(out, NAME_AND_TYPE, 14, 15);              // #55 handle(Signal)
+        entry(out, INTERFACE_METHOD, 6, 55);            // #56 SignalHandler.handle(Signal)
         out.writeShort(0x0030);                         // final, super
         out.writeShort(2);                              // this class
         out.writeShort(4);                              // super class
-        out.writeShort(2);                              // two interfaces:
+        out.writeShort(4);                              // four interfaces:
         out.writeShort(6);                              //   SignalHandler
+        out.writeShort(38);                             //   Function
         out.writeShort(29);                             //   Predicate
+        out.writeShort(40);                             //   BiConsumer
         out.writeShort(1);                              // one field:
         out.writeShort(0x0012);                         //   private final
         out.writeShort(9);                              //   relay
-        out.writeShort(10);                             //   Relay
+        out.writeShort(10);                             //   PosixSignals
         out.writeShort(0);                              //   no attributes
-        out.writeShort(4);                              // four methods:
-        method(out, 0x0000, 11, 13, 2, 2, new byte[] {  // Handler(Relay relay)
+        out.writeShort(6);                              // six methods:
+        method(out, 0x0000, 11, 13, 2, 2, new byte[] {  // Handler(PosixSignals relay)
             0x2a,                                       //   aload_0
             (byte) 0xb7, 0, 21,                         //   invokespecial Object.<init>()
             0x2a,                                       //   aload_0
@@ -174,13 +229,23 @@ final class PosixSignals {
             0x2a,                                       //   aload_0
             (byte) 0xb4, 0, 23,                         //   getfield relay
             0x2b,                                       //   aload_1
-            (byte) 0xb6, 0, 25,                         //   invokevirtual Relay.handle(Object)
+            (byte) 0xb6, 0, 25,                         //   invokevirtual PosixSignals.handle(Object)
             (byte) 0xb1,                                //   return
         });
         method(out, 0x0001, 17, 18, 1, 1, new byte[] {  // public String toString()
             0x2a,                                       //   aload_0
             (byte) 0xb4, 0, 23,                         //   getfield relay
-            (byte) 0xb6, 0, 27,                         //   invokevirtual Relay.toString()
+            (byte) 0xb6, 0, 27,                         //   invokevirtual PosixSignals.toString()
+            (byte) 0xb0,                                //   areturn
+        });
+        method(out, 0x0001, 41, 42, 3, 2, new byte[] {  // public Object apply(Object name)
+            (byte) 0xbb, 0, 46,                         //   new Signal
+            0x59,                                       //   dup
+            0x2b,                                       //   aload_1
+            (byte) 0xc0, 0, 48,                         //   checkcast String
+            (byte) 0xb7, 0, 51,                         //   invokespecial Signal.<init>(String)
+            0x2a,                                       //   aload_0
+            (byte) 0xb8, 0, 54,                         //   invokestatic Signal.handle(Signal, SignalHandler)
             (byte) 0xb0,                                //   areturn
         });
         method(out, 0x0001, 30, 31, 2, 2, new byte[] {  // public boolean test(Object handler)
@@ -192,6 +257,14 @@ final class PosixSignals {
             0x03,                                       //   9: iconst_0
             (byte) 0xac,                                //  10: ireturn
         }, 9);                                          // at 9: the locals as on entry, an empty stack
+        method(out, 0x0001, 43, 44, 2, 3, new byte[] {  // public void accept(Object handler, Object signal)
+            0x2b,                                       //   aload_1
+            (byte) 0xc0, 0, 6,                          //   checkcast SignalHandler
+            0x2c,                                       //   aload_2
+            (byte) 0xc0, 0, 46,                         //   checkcast Signal
+            (byte) 0xb9, 0, 56, 2, 0,                   //   invokeinterface SignalHandler.handle(Signal)
+            (byte) 0xb1,                                //   return
+        });
         out.writeShort(0);                              // no class attributes
         return bytes.toByteArray();
     }
@@ -200,6 +273,7 @@ final class PosixSignals {
     private static final int CLASS = 7;
     private static final int FIELD = 9;
     private static final int METHOD = 10;
+    private static final int INTERFACE_METHOD = 11;
     private static final int NAME_AND_TYPE = 12;
     /** The constant pool indexes of "Code" and "StackMapTable". */
     private static final int CODE = 19;
@@ -250,69 +324,31 @@ final class PosixSignals {
         }
     }
 
-    /** What our handler of one signal does; {@code previous} is the handler it replaced. */
-    static final class Relay {
-        private final String name;
-        private final Consumer<String> handler;
-        private final Method chained;
-        volatile Object previous;
-
-        Relay(String name, Consumer<String> handler, Method chained) {
-            this.name = name;
-            this.handler = handler;
-            this.chained = chained;
-        }
-
-        /** Called by the JDK on a thread of its own for each signal. */
-        void handle(Object signal) {
-            Object before = previous;
-            // ours runs the whole shutdown on this thread, so a handler installed
-            // before ours gets a thread of its own
-            if (before != null && !before.getClass().getName().startsWith("sun.misc.")) {
-                Runnable call = new Chained(before, chained, signal, name);
-                if (handler instanceof Defaults.ToCoordinator) {   // always so, from install()
-                    call = ((Defaults.ToCoordinator) handler).inFlight(call, "SIG" + name + " handler installed before ours");
-                }
-                new Thread(call, "SIG" + name + " handler (chained)").start();
-            }
-            handler.accept(name); // no reflection here: Signal.getName would be slow the first time
-        }
-
-        @Override
-        public String toString() {
-            return "twelvefactor-lifecycle SIG" + name + " handler";
-        }
-    }
-
     /** Runs a handler installed before ours; a named class, as lambdas are slow the first time. */
     private static final class Chained implements Runnable {
+        private final BiConsumer<Object, Object> chain;
         private final Object previous;
-        private final Method handle;
         private final Object signal;
         private final String name;
 
-        Chained(Object previous, Method handle, Object signal, String name) {
+        Chained(BiConsumer<Object, Object> chain, Object previous, Object signal, String name) {
+            this.chain = chain;
             this.previous = previous;
-            this.handle = handle;
             this.signal = signal;
             this.name = name;
         }
 
+        /**
+         * Calls the handler the application installed before us. The JDK's own (SIG_DFL, SIG_IGN
+         * and its System.exit handler, all classes of sun.misc) are never chained to.
+         */
         @Override
         public void run() {
-            chain(previous, handle, signal, name);
-        }
-    }
-
-    /**
-     * Calls a handler the application installed before us. The JDK's own (SIG_DFL, SIG_IGN and
-     * its System.exit handler, all classes of sun.misc) are never chained to.
-     */
-    private static void chain(Object previous, Method handle, Object signal, String name) {
-        try {
-            handle.invoke(previous, signal);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "the SIG" + name + " handler installed before ours failed", e);
+            try {
+                chain.accept(previous, signal);
+            } catch (RuntimeException | Error e) {
+                LOG.log(System.Logger.Level.WARNING, "the SIG" + name + " handler installed before ours failed", e);
+            }
         }
     }
 }

@@ -80,7 +80,7 @@ public final class Shutdown {
     private static Shutdown installNew(Coordinator core) {
         Shutdown s = new Shutdown(core);
         Defaults.ToCoordinator glue = new Defaults.ToCoordinator(core);
-        new PosixSignals().subscribe(glue);
+        PosixSignals.subscribe(glue);
         Runtime.getRuntime().addShutdownHook(glue);
         installed = s;
         return s;
