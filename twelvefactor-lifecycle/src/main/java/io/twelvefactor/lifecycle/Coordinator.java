@@ -43,7 +43,8 @@ final class Coordinator {
     private volatile Readiness readiness;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    /** Signalled when anything a wait may wait for changes; made by the first wait, guarded by {@link #lock}. */
+    private Condition changed;
     private final List<Sequence.Registration> registrations = new ArrayList<>();
     /** Run at the first moment of shutdown; guarded by {@link #lock}. */
     private final List<Runnable> listeners = new ArrayList<>();
@@ -54,7 +55,8 @@ final class Coordinator {
     /** Set in {@link #inFlight} when the drain begins: {@link #tryEnter()} refuses from then on. */
     static final int INTAKE_CLOSED = 1 << 30;
     private final AtomicBoolean summaryPrinted = new AtomicBoolean();
-    private final CountDownLatch summaryWritten = new CountDownLatch(1);
+    /** Counted down once the summary is on stderr; made when shutdown begins, as only the sequence prints it. */
+    private volatile CountDownLatch summaryWritten;
     private static final long SUMMARY_GRACE_MILLIS = 250;
     private final AtomicBoolean halted = new AtomicBoolean();
     volatile boolean started;
@@ -108,9 +110,12 @@ final class Coordinator {
         return clock == null ? System.nanoTime() : clock.getAsLong();
     }
 
-    /** A condition to wait on with {@link #awaitUntil}: one of {@link Until}'s constants. */
-    Until until(int what) {
-        return new Until(this, what);
+    /**
+     * A condition to wait on with {@link #awaitUntil}: one of {@link Until}'s constants. Typed
+     * as the interface and made by {@code Until}, so that verifying this class loads neither.
+     */
+    BooleanSupplier until(int what) {
+        return Until.of(this, what);
     }
 
     void add(Phase phase, String name, long timeoutNanos, Hook hook) {
@@ -272,6 +277,7 @@ final class Coordinator {
             if (sequence != null) {
                 return false;
             }
+            summaryWritten = new CountDownLatch(1);
             sequence = new Sequence(this, trigger, mode, List.copyOf(registrations)); // takes the start time
             shuttingDown = true;
             if (!listeners.isEmpty()) {
@@ -329,9 +335,10 @@ final class Coordinator {
      */
     void halt(int status) {
         if (halted.compareAndSet(false, true)) {
-            if (summaryPrinted.get()) {
+            CountDownLatch written = summaryWritten;
+            if (summaryPrinted.get() && written != null) {
                 try {
-                    summaryWritten.await(SUMMARY_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+                    written.await(SUMMARY_GRACE_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -351,10 +358,13 @@ final class Coordinator {
     void printSummary(ShutdownReport finished) {
         if (summaryPrinted.compareAndSet(false, true)) {
             String line = finished.summary(jvmExiting && finished.exitCode() != Shutdown.EXIT_BUDGET_SPENT);
+            CountDownLatch written = summaryWritten;
             try {
                 writeErr(line);
             } finally {
-                summaryWritten.countDown();
+                if (written != null) {
+                    written.countDown();
+                }
             }
             if (!Log.toStderr()) { // else the line just written is the log line
                 LOG.log(finished.exitCode() == Shutdown.EXIT_OK ? System.Logger.Level.INFO
@@ -383,7 +393,9 @@ final class Coordinator {
     void signalChange() {
         lock.lock();
         try {
-            changed.signalAll();
+            if (changed != null) { // else nothing waits
+                changed.signalAll();
+            }
         } finally {
             lock.unlock();
         }
@@ -397,6 +409,9 @@ final class Coordinator {
     boolean awaitUntil(BooleanSupplier done, long deadline) throws InterruptedException {
         lock.lock();
         try {
+            if (changed == null) {
+                changed = lock.newCondition();
+            }
             while (!done.getAsBoolean()) {
                 long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - now();
                 if (left <= 0) {
@@ -488,6 +503,10 @@ final class Coordinator {
         private Until(Coordinator core, int what) {
             this.core = core;
             this.what = what;
+        }
+
+        static BooleanSupplier of(Coordinator core, int what) {
+            return new Until(core, what);
         }
 
         @Override

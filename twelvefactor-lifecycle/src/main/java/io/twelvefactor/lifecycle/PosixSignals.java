@@ -1,8 +1,6 @@
 package io.twelvefactor.lifecycle;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
 import java.util.function.BiConsumer;
@@ -50,7 +48,7 @@ final class PosixSignals {
         Constructor<?> newHandler;
         try {
             newHandler = handlerType().getDeclaredConstructor(PosixSignals.class);
-        } catch (ReflectiveOperationException | LinkageError | IOException e) {
+        } catch (ReflectiveOperationException | LinkageError e) {
             LOG.log(System.Logger.Level.WARNING, "sun.misc.Signal is not available (is the jdk.unsupported module"
                     + " in this runtime?); SIGTERM, SIGINT and SIGHUP fall back to the JVM's shutdown hook", e);
             return;
@@ -106,7 +104,7 @@ final class PosixSignals {
     /** That class once defined, or null; a class loader takes a name only once. */
     private static Class<?> handlerType;
 
-    static synchronized Class<?> handlerType() throws IllegalAccessException, IOException {
+    static synchronized Class<?> handlerType() throws IllegalAccessException {
         if (handlerType == null) {
             handlerType = MethodHandles.lookup().defineClass(handlerClass());
         }
@@ -139,14 +137,13 @@ final class PosixSignals {
      * several times more, and reaching {@code Signal} reflectively (methods looked up, a field
      * accessor made) about a millisecond. One branch, so one stack map frame.
      */
-    static byte[] handlerClass() throws IOException {
+    static byte[] handlerClass() {
         String relay = "io/twelvefactor/lifecycle/PosixSignals";
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(0xCAFEBABE);
-        out.writeShort(0);                              // minor version
-        out.writeShort(52);                             // Java 8: no nest attributes
-        out.writeShort(57);                             // the constant pool's size plus one
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        u4(out, 0xCAFEBABE);
+        u2(out, 0);                              // minor version
+        u2(out, 52);                             // Java 8: no nest attributes
+        u2(out, 57);                             // the constant pool's size plus one
         utf8(out, HANDLER.replace('.', '/'));           // #1
         entry(out, CLASS, 1);                           // #2 this class
         utf8(out, "java/lang/Object");                  // #3
@@ -203,20 +200,20 @@ final class PosixSignals {
         entry(out, METHOD, 46, 53);                     // #54 static Signal.handle(Signal, SignalHandler)
         entry(out, NAME_AND_TYPE, 14, 15);              // #55 handle(Signal)
         entry(out, INTERFACE_METHOD, 6, 55);            // #56 SignalHandler.handle(Signal)
-        out.writeShort(0x0030);                         // final, super
-        out.writeShort(2);                              // this class
-        out.writeShort(4);                              // super class
-        out.writeShort(4);                              // four interfaces:
-        out.writeShort(6);                              //   SignalHandler
-        out.writeShort(38);                             //   Function
-        out.writeShort(29);                             //   Predicate
-        out.writeShort(40);                             //   BiConsumer
-        out.writeShort(1);                              // one field:
-        out.writeShort(0x0012);                         //   private final
-        out.writeShort(9);                              //   relay
-        out.writeShort(10);                             //   PosixSignals
-        out.writeShort(0);                              //   no attributes
-        out.writeShort(6);                              // six methods:
+        u2(out, 0x0030);                         // final, super
+        u2(out, 2);                              // this class
+        u2(out, 4);                              // super class
+        u2(out, 4);                              // four interfaces:
+        u2(out, 6);                              //   SignalHandler
+        u2(out, 38);                             //   Function
+        u2(out, 29);                             //   Predicate
+        u2(out, 40);                             //   BiConsumer
+        u2(out, 1);                              // one field:
+        u2(out, 0x0012);                         //   private final
+        u2(out, 9);                              //   relay
+        u2(out, 10);                             //   PosixSignals
+        u2(out, 0);                              //   no attributes
+        u2(out, 6);                              // six methods:
         method(out, 0x0000, 11, 13, 2, 2, new byte[] {  // Handler(PosixSignals relay)
             0x2a,                                       //   aload_0
             (byte) 0xb7, 0, 21,                         //   invokespecial Object.<init>()
@@ -265,8 +262,8 @@ final class PosixSignals {
             (byte) 0xb9, 0, 56, 2, 0,                   //   invokeinterface SignalHandler.handle(Signal)
             (byte) 0xb1,                                //   return
         });
-        out.writeShort(0);                              // no class attributes
-        return bytes.toByteArray();
+        u2(out, 0);                              // no class attributes
+        return out.toByteArray();
     }
 
     // constant pool tags
@@ -279,15 +276,33 @@ final class PosixSignals {
     private static final int CODE = 19;
     private static final int STACK_MAP_TABLE = 36;
 
-    private static void utf8(DataOutputStream out, String s) throws IOException {
-        out.writeByte(1);
-        out.writeUTF(s); // modified UTF-8, as class files use; all ASCII here
+    private static void utf8(ByteArrayOutputStream out, String s) {
+        u1(out, 1);
+        u2(out, s.length());
+        for (int i = 0; i < s.length(); i++) {
+            u1(out, s.charAt(i)); // all ASCII here, the same in the class file's modified UTF-8
+        }
     }
 
-    private static void entry(DataOutputStream out, int tag, int... indexes) throws IOException {
-        out.writeByte(tag);
+    // big-endian, as class files are (a DataOutputStream would be one more class to load)
+    private static void u1(ByteArrayOutputStream out, int value) {
+        out.write(value);
+    }
+
+    private static void u2(ByteArrayOutputStream out, int value) {
+        out.write(value >>> 8);
+        out.write(value);
+    }
+
+    private static void u4(ByteArrayOutputStream out, int value) {
+        u2(out, value >>> 16);
+        u2(out, value);
+    }
+
+    private static void entry(ByteArrayOutputStream out, int tag, int... indexes) {
+        u1(out, tag);
         for (int index : indexes) {
-            out.writeShort(index);
+            u2(out, index);
         }
     }
 
@@ -295,31 +310,31 @@ final class PosixSignals {
      * Writes a method with this code; {@code frames} are the offsets of the branch targets, each
      * with the locals as on entry and an empty stack (a stack map's {@code same_frame}).
      */
-    private static void method(DataOutputStream out, int flags, int name, int descriptor, int maxStack,
-                               int maxLocals, byte[] code, int... frames) throws IOException {
+    private static void method(ByteArrayOutputStream out, int flags, int name, int descriptor, int maxStack,
+                               int maxLocals, byte[] code, int... frames) {
         int stackMapLength = frames.length == 0 ? 0 : 6 + 2 + frames.length;
-        out.writeShort(flags);
-        out.writeShort(name);
-        out.writeShort(descriptor);
-        out.writeShort(1);                              // one attribute:
-        out.writeShort(CODE);
-        out.writeInt(12 + code.length + stackMapLength); //   its length after this field
-        out.writeShort(maxStack);
-        out.writeShort(maxLocals);
-        out.writeInt(code.length);
-        out.write(code);
-        out.writeShort(0);                              //   no exception handlers
+        u2(out, flags);
+        u2(out, name);
+        u2(out, descriptor);
+        u2(out, 1);                              // one attribute:
+        u2(out, CODE);
+        u4(out, 12 + code.length + stackMapLength); //   its length after this field
+        u2(out, maxStack);
+        u2(out, maxLocals);
+        u4(out, code.length);
+        out.writeBytes(code);
+        u2(out, 0);                              //   no exception handlers
         if (frames.length == 0) {
-            out.writeShort(0);                          //   no attributes
+            u2(out, 0);                          //   no attributes
             return;
         }
-        out.writeShort(1);                              //   one attribute:
-        out.writeShort(STACK_MAP_TABLE);
-        out.writeInt(2 + frames.length);
-        out.writeShort(frames.length);
+        u2(out, 1);                              //   one attribute:
+        u2(out, STACK_MAP_TABLE);
+        u4(out, 2 + frames.length);
+        u2(out, frames.length);
         int previous = -1;
         for (int offset : frames) {
-            out.writeByte(offset - previous - 1);       //     same_frame: the offset delta, below 64
+            u1(out, offset - previous - 1);       //     same_frame: the offset delta, below 64
             previous = offset;
         }
     }

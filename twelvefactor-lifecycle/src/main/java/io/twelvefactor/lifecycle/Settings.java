@@ -176,8 +176,15 @@ record Settings(Duration timeout, Duration delay, int healthPort) {
         if (digits == 0 || digits > 1 && first == '0' || digits > 19) {
             return null;
         }
+        long amount = 0;
+        for (int i = 0; i < digits; i++) { // by hand, as Long.parseLong's NumberFormatException would load at startup
+            int digit = text.charAt(i) - '0';
+            if (amount > (Long.MAX_VALUE - digit) / 10) {
+                return null; // beyond a long
+            }
+            amount = amount * 10 + digit;
+        }
         try {
-            long amount = Long.parseLong(text, 0, digits, 10);
             return switch (unit) {
                 case "ms" -> Duration.ofMillis(amount);
                 case "s" -> Duration.ofSeconds(amount);
@@ -186,7 +193,7 @@ record Settings(Duration timeout, Duration delay, int healthPort) {
                 case "d" -> Duration.ofDays(amount);
                 default -> null;
             };
-        } catch (ArithmeticException | NumberFormatException e) {
+        } catch (ArithmeticException e) {
             return null;
         }
     }
