@@ -140,6 +140,13 @@ public final class ChildMain {
                 sd.await();
                 return;
             }
+            case "start-only" -> {
+                sd.register("db", say("db"));
+                sd.started();
+                out("READY");
+                new CountDownLatch(1).await(); // lifecycle does nothing more until the signal, which ends the process
+                return;
+            }
             case "http" -> {
                 HttpServer app = serve(sd);
                 sd.started(); // before READY, so the test's first /readyz finds it started
