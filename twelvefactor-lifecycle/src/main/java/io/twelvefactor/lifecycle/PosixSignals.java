@@ -1,8 +1,8 @@
 package io.twelvefactor.lifecycle;
 
-import java.io.ByteArrayOutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
+import java.nio.charset.StandardCharsets;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 /**
  * The operating system's SIGTERM, SIGINT and SIGHUP, through {@code sun.misc.Signal} of the
  * {@code jdk.unsupported} module. Our handler is a class written out as bytes
- * ({@link #handlerClass()}) and defined at run time, and it is also our one door to
+ * ({@link #HANDLER_CLASS}) and defined at run time, and it is also our one door to
  * {@code sun.misc}: javac's "internal proprietary API" warning for any reference to it in
  * source is one that no annotation suppresses and {@code -Werror} turns into an error, and
  * reflection would cost more at startup. A handler installed before ours by the application
@@ -98,7 +98,7 @@ final class PosixSignals {
         return "twelvefactor-lifecycle SIG" + name + " handler";
     }
 
-    /** The binary name of the class {@link #handlerClass()} describes. */
+    /** The binary name of the class {@link #HANDLER_CLASS} describes. */
     static final String HANDLER = "io.twelvefactor.lifecycle.PosixSignals$Handler";
 
     /** That class once defined, or null; a class loader takes a name only once. */
@@ -106,14 +106,14 @@ final class PosixSignals {
 
     static synchronized Class<?> handlerType() throws IllegalAccessException {
         if (handlerType == null) {
-            handlerType = MethodHandles.lookup().defineClass(handlerClass());
+            handlerType = MethodHandles.lookup().defineClass(HANDLER_CLASS.getBytes(StandardCharsets.ISO_8859_1));
         }
         return handlerType;
     }
 
     /**
-     * The class file of our {@code sun.misc.SignalHandler}, written out here because javac
-     * cannot compile it without the warning (see above); it is this class, in this package:
+     * The class file of our {@code sun.misc.SignalHandler}, as bytes (one char each) because
+     * javac cannot compile it without the warning (see above); it is this class, in this package:
      *
      * <pre>{@code
      * final class PosixSignals$Handler implements sun.misc.SignalHandler,
@@ -131,213 +131,33 @@ final class PosixSignals {
      * }
      * }</pre>
      *
+     * The test's {@code HandlerClassFile} writes it out instruction by instruction, commented,
+     * and checks that these bytes are what it writes (and prints them anew when they are not).
      * Defined with {@link MethodHandles.Lookup#defineClass}, it costs a fraction of a
      * millisecond; a {@link java.lang.invoke.LambdaMetafactory} class, as for a lambda, cost
      * milliseconds of method-handle spinning at startup, a {@link java.lang.reflect.Proxy}
-     * several times more, and reaching {@code Signal} reflectively (methods looked up, a field
-     * accessor made) about a millisecond. One branch, so one stack map frame.
+     * several times more, reaching {@code Signal} reflectively (methods looked up, a field
+     * accessor made) about a millisecond, and writing the bytes out at startup most of one.
      */
-    static byte[] handlerClass() {
-        String relay = "io/twelvefactor/lifecycle/PosixSignals";
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        u4(out, 0xCAFEBABE);
-        u2(out, 0);                              // minor version
-        u2(out, 52);                             // Java 8: no nest attributes
-        u2(out, 57);                             // the constant pool's size plus one
-        utf8(out, HANDLER.replace('.', '/'));           // #1
-        entry(out, CLASS, 1);                           // #2 this class
-        utf8(out, "java/lang/Object");                  // #3
-        entry(out, CLASS, 3);                           // #4 its super class
-        utf8(out, "sun/misc/SignalHandler");            // #5
-        entry(out, CLASS, 5);                           // #6 SignalHandler
-        utf8(out, relay);                               // #7
-        entry(out, CLASS, 7);                           // #8 PosixSignals
-        utf8(out, "relay");                             // #9
-        utf8(out, "L" + relay + ";");                   // #10
-        utf8(out, "<init>");                            // #11
-        utf8(out, "()V");                               // #12
-        utf8(out, "(L" + relay + ";)V");                // #13
-        utf8(out, "handle");                            // #14
-        utf8(out, "(Lsun/misc/Signal;)V");              // #15
-        utf8(out, "(Ljava/lang/Object;)V");             // #16
-        utf8(out, "toString");                          // #17
-        utf8(out, "()Ljava/lang/String;");              // #18
-        utf8(out, "Code");                              // #19
-        entry(out, NAME_AND_TYPE, 11, 12);              // #20 <init>()V
-        entry(out, METHOD, 4, 20);                      // #21 Object.<init>()
-        entry(out, NAME_AND_TYPE, 9, 10);               // #22 relay: PosixSignals
-        entry(out, FIELD, 2, 22);                       // #23 this.relay
-        entry(out, NAME_AND_TYPE, 14, 16);              // #24 handle(Object)
-        entry(out, METHOD, 8, 24);                      // #25 PosixSignals.handle(Object)
-        entry(out, NAME_AND_TYPE, 17, 18);              // #26 toString()
-        entry(out, METHOD, 8, 26);                      // #27 PosixSignals.toString()
-        utf8(out, "java/util/function/Predicate");      // #28
-        entry(out, CLASS, 28);                          // #29 Predicate
-        utf8(out, "test");                              // #30
-        utf8(out, "(Ljava/lang/Object;)Z");             // #31
-        utf8(out, "SIG_IGN");                           // #32
-        utf8(out, "Lsun/misc/SignalHandler;");          // #33
-        entry(out, NAME_AND_TYPE, 32, 33);              // #34 SIG_IGN: SignalHandler
-        entry(out, FIELD, 6, 34);                       // #35 SignalHandler.SIG_IGN
-        utf8(out, "StackMapTable");                     // #36
-        utf8(out, "java/util/function/Function");       // #37
-        entry(out, CLASS, 37);                          // #38 Function
-        utf8(out, "java/util/function/BiConsumer");     // #39
-        entry(out, CLASS, 39);                          // #40 BiConsumer
-        utf8(out, "apply");                             // #41
-        utf8(out, "(Ljava/lang/Object;)Ljava/lang/Object;"); // #42
-        utf8(out, "accept");                            // #43
-        utf8(out, "(Ljava/lang/Object;Ljava/lang/Object;)V"); // #44
-        utf8(out, "sun/misc/Signal");                   // #45
-        entry(out, CLASS, 45);                          // #46 Signal
-        utf8(out, "java/lang/String");                  // #47
-        entry(out, CLASS, 47);                          // #48 String
-        utf8(out, "(Ljava/lang/String;)V");             // #49
-        entry(out, NAME_AND_TYPE, 11, 49);              // #50 <init>(String)
-        entry(out, METHOD, 46, 50);                     // #51 Signal.<init>(String)
-        utf8(out, "(Lsun/misc/Signal;Lsun/misc/SignalHandler;)Lsun/misc/SignalHandler;"); // #52
-        entry(out, NAME_AND_TYPE, 14, 52);              // #53 handle(Signal, SignalHandler)
-        entry(out, METHOD, 46, 53);                     // #54 static Signal.handle(Signal, SignalHandler)
-        entry(out, NAME_AND_TYPE, 14, 15);              // #55 handle(Signal)
-        entry(out, INTERFACE_METHOD, 6, 55);            // #56 SignalHandler.handle(Signal)
-        u2(out, 0x0030);                         // final, super
-        u2(out, 2);                              // this class
-        u2(out, 4);                              // super class
-        u2(out, 4);                              // four interfaces:
-        u2(out, 6);                              //   SignalHandler
-        u2(out, 38);                             //   Function
-        u2(out, 29);                             //   Predicate
-        u2(out, 40);                             //   BiConsumer
-        u2(out, 1);                              // one field:
-        u2(out, 0x0012);                         //   private final
-        u2(out, 9);                              //   relay
-        u2(out, 10);                             //   PosixSignals
-        u2(out, 0);                              //   no attributes
-        u2(out, 6);                              // six methods:
-        method(out, 0x0000, 11, 13, 2, 2, new byte[] {  // Handler(PosixSignals relay)
-            0x2a,                                       //   aload_0
-            (byte) 0xb7, 0, 21,                         //   invokespecial Object.<init>()
-            0x2a,                                       //   aload_0
-            0x2b,                                       //   aload_1
-            (byte) 0xb5, 0, 23,                         //   putfield relay
-            (byte) 0xb1,                                //   return
-        });
-        method(out, 0x0001, 14, 15, 2, 2, new byte[] {  // public void handle(Signal signal)
-            0x2a,                                       //   aload_0
-            (byte) 0xb4, 0, 23,                         //   getfield relay
-            0x2b,                                       //   aload_1
-            (byte) 0xb6, 0, 25,                         //   invokevirtual PosixSignals.handle(Object)
-            (byte) 0xb1,                                //   return
-        });
-        method(out, 0x0001, 17, 18, 1, 1, new byte[] {  // public String toString()
-            0x2a,                                       //   aload_0
-            (byte) 0xb4, 0, 23,                         //   getfield relay
-            (byte) 0xb6, 0, 27,                         //   invokevirtual PosixSignals.toString()
-            (byte) 0xb0,                                //   areturn
-        });
-        method(out, 0x0001, 41, 42, 3, 2, new byte[] {  // public Object apply(Object name)
-            (byte) 0xbb, 0, 46,                         //   new Signal
-            0x59,                                       //   dup
-            0x2b,                                       //   aload_1
-            (byte) 0xc0, 0, 48,                         //   checkcast String
-            (byte) 0xb7, 0, 51,                         //   invokespecial Signal.<init>(String)
-            0x2a,                                       //   aload_0
-            (byte) 0xb8, 0, 54,                         //   invokestatic Signal.handle(Signal, SignalHandler)
-            (byte) 0xb0,                                //   areturn
-        });
-        method(out, 0x0001, 30, 31, 2, 2, new byte[] {  // public boolean test(Object handler)
-            0x2b,                                       //   0: aload_1
-            (byte) 0xb2, 0, 35,                         //   1: getstatic SignalHandler.SIG_IGN
-            (byte) 0xa6, 0, 5,                          //   4: if_acmpne 9
-            0x04,                                       //   7: iconst_1
-            (byte) 0xac,                                //   8: ireturn
-            0x03,                                       //   9: iconst_0
-            (byte) 0xac,                                //  10: ireturn
-        }, 9);                                          // at 9: the locals as on entry, an empty stack
-        method(out, 0x0001, 43, 44, 2, 3, new byte[] {  // public void accept(Object handler, Object signal)
-            0x2b,                                       //   aload_1
-            (byte) 0xc0, 0, 6,                          //   checkcast SignalHandler
-            0x2c,                                       //   aload_2
-            (byte) 0xc0, 0, 46,                         //   checkcast Signal
-            (byte) 0xb9, 0, 56, 2, 0,                   //   invokeinterface SignalHandler.handle(Signal)
-            (byte) 0xb1,                                //   return
-        });
-        u2(out, 0);                              // no class attributes
-        return out.toByteArray();
-    }
-
-    // constant pool tags
-    private static final int CLASS = 7;
-    private static final int FIELD = 9;
-    private static final int METHOD = 10;
-    private static final int INTERFACE_METHOD = 11;
-    private static final int NAME_AND_TYPE = 12;
-    /** The constant pool indexes of "Code" and "StackMapTable". */
-    private static final int CODE = 19;
-    private static final int STACK_MAP_TABLE = 36;
-
-    private static void utf8(ByteArrayOutputStream out, String s) {
-        u1(out, 1);
-        u2(out, s.length());
-        for (int i = 0; i < s.length(); i++) {
-            u1(out, s.charAt(i)); // all ASCII here, the same in the class file's modified UTF-8
-        }
-    }
-
-    // big-endian, as class files are (a DataOutputStream would be one more class to load)
-    private static void u1(ByteArrayOutputStream out, int value) {
-        out.write(value);
-    }
-
-    private static void u2(ByteArrayOutputStream out, int value) {
-        out.write(value >>> 8);
-        out.write(value);
-    }
-
-    private static void u4(ByteArrayOutputStream out, int value) {
-        u2(out, value >>> 16);
-        u2(out, value);
-    }
-
-    private static void entry(ByteArrayOutputStream out, int tag, int... indexes) {
-        u1(out, tag);
-        for (int index : indexes) {
-            u2(out, index);
-        }
-    }
-
-    /**
-     * Writes a method with this code; {@code frames} are the offsets of the branch targets, each
-     * with the locals as on entry and an empty stack (a stack map's {@code same_frame}).
-     */
-    private static void method(ByteArrayOutputStream out, int flags, int name, int descriptor, int maxStack,
-                               int maxLocals, byte[] code, int... frames) {
-        int stackMapLength = frames.length == 0 ? 0 : 6 + 2 + frames.length;
-        u2(out, flags);
-        u2(out, name);
-        u2(out, descriptor);
-        u2(out, 1);                              // one attribute:
-        u2(out, CODE);
-        u4(out, 12 + code.length + stackMapLength); //   its length after this field
-        u2(out, maxStack);
-        u2(out, maxLocals);
-        u4(out, code.length);
-        out.writeBytes(code);
-        u2(out, 0);                              //   no exception handlers
-        if (frames.length == 0) {
-            u2(out, 0);                          //   no attributes
-            return;
-        }
-        u2(out, 1);                              //   one attribute:
-        u2(out, STACK_MAP_TABLE);
-        u4(out, 2 + frames.length);
-        u2(out, frames.length);
-        int previous = -1;
-        for (int offset : frames) {
-            u1(out, offset - previous - 1);       //     same_frame: the offset delta, below 64
-            previous = offset;
-        }
-    }
+    static final String HANDLER_CLASS =
+            "\312\376\272\276\0\0\0004\09\1\0.io/twelvefactor/lifecycle/PosixSignals$Handler\7\0\1\1\0\20java"
+            + "/lang/Object\7\0\3\1\0\26sun/misc/SignalHandler\7\0\5\1\0&io/twelvefactor/lifecycle/PosixSignals"
+            + "\7\0\7\1\0\5relay\1\0(Lio/twelvefactor/lifecycle/PosixSignals;\1\0\6<init>\1\0\3()V\1\0+(Lio/twe"
+            + "lvefactor/lifecycle/PosixSignals;)V\1\0\6handle\1\0\24(Lsun/misc/Signal;)V\1\0\25(Ljava/lang/Obj"
+            + "ect;)V\1\0\10toString\1\0\24()Ljava/lang/String;\1\0\4Code\14\0\13\0\14\12\0\4\0\24\14\0\11\0\12"
+            + "\11\0\2\0\26\14\0\16\0\20\12\0\10\0\30\14\0\21\0\22\12\0\10\0\32\1\0\34java/util/function/Predic"
+            + "ate\7\0\34\1\0\4test\1\0\25(Ljava/lang/Object;)Z\1\0\7SIG_IGN\1\0\30Lsun/misc/SignalHandler;\14"
+            + "\0 \0!\11\0\6\0\"\1\0\15StackMapTable\1\0\33java/util/function/Function\7\0%\1\0\35java/util/fun"
+            + "ction/BiConsumer\7\0'\1\0\5apply\1\0&(Ljava/lang/Object;)Ljava/lang/Object;\1\0\6accept\1\0'(Lja"
+            + "va/lang/Object;Ljava/lang/Object;)V\1\0\17sun/misc/Signal\7\0-\1\0\20java/lang/String\7\0/\1\0"
+            + "\25(Ljava/lang/String;)V\14\0\13\0001\12\0.\0002\1\0C(Lsun/misc/Signal;Lsun/misc/SignalHandler;)"
+            + "Lsun/misc/SignalHandler;\14\0\16\0004\12\0.\0005\14\0\16\0\17\13\0\6\0007\0000\0\2\0\4\0\4\0\6\0"
+            + "&\0\35\0(\0\1\0\22\0\11\0\12\0\0\0\6\0\0\0\13\0\15\0\1\0\23\0\0\0\26\0\2\0\2\0\0\0\12*\267\0\25*"
+            + "+\265\0\27\261\0\0\0\0\0\1\0\16\0\17\0\1\0\23\0\0\0\25\0\2\0\2\0\0\0\11*\264\0\27+\266\0\31\261"
+            + "\0\0\0\0\0\1\0\21\0\22\0\1\0\23\0\0\0\24\0\1\0\1\0\0\0\10*\264\0\27\266\0\33\260\0\0\0\0\0\1\0)"
+            + "\0*\0\1\0\23\0\0\0\34\0\3\0\2\0\0\0\20\273\0.Y+\300\0000\267\0003*\270\0006\260\0\0\0\0\0\1\0\36"
+            + "\0\37\0\1\0\23\0\0\0 \0\2\0\2\0\0\0\13+\262\0#\246\0\5\4\254\3\254\0\0\0\1\0$\0\0\0\3\0\1\11\0\1"
+            + "\0+\0,\0\1\0\23\0\0\0\32\0\2\0\3\0\0\0\16+\300\0\6,\300\0.\271\08\2\0\261\0\0\0\0\0\0";
 
     /** Runs a handler installed before ours; a named class, as lambdas are slow the first time. */
     private static final class Chained implements Runnable {

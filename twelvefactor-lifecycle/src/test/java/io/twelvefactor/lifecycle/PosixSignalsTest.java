@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -12,7 +13,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
-/** The class file {@link PosixSignals#handlerClass()} writes out, each of its methods. */
+/** The class file {@link PosixSignals#HANDLER_CLASS}: the bytes, and each of its methods. */
 class PosixSignalsTest {
 
     private static Object handler(String name, List<String> received) throws Exception {
@@ -22,6 +23,14 @@ class PosixSignalsTest {
 
     private static Object signal(String name) throws Exception {
         return Class.forName("sun.misc.Signal").getConstructor(String.class).newInstance(name);
+    }
+
+    @Test
+    void theBytesAreTheClassFileThatHandlerClassFileWrites() {
+        byte[] written = HandlerClassFile.write();
+        assertEquals(HandlerClassFile.javaLiteral(written),
+                HandlerClassFile.javaLiteral(PosixSignals.HANDLER_CLASS.getBytes(StandardCharsets.ISO_8859_1)),
+                "after a change to HandlerClassFile, PosixSignals.HANDLER_CLASS is the expected literal above");
     }
 
     @Test
