@@ -229,7 +229,7 @@ public final class ChildMain {
         }
     }
 
-    /** An application's own SIGTERM handler, installed before ours (reflectively, as the library does). */
+    /** An application's own SIGTERM handler, installed before ours (reflectively: javac warns on sun.misc). */
     private static void installPreviousTermHandler() throws ReflectiveOperationException {
         Class<?> signal = Class.forName("sun.misc.Signal");
         Class<?> handler = Class.forName("sun.misc.SignalHandler");
