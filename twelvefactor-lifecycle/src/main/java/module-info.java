@@ -5,7 +5,7 @@
 module io.twelvefactor.lifecycle {
     exports io.twelvefactor.lifecycle;
 
-    // sun.misc.Signal, reached reflectively (see PosixSignals)
+    // sun.misc.Signal, reached through a class PosixSignals defines at run time
     requires jdk.unsupported;
     // the optional /livez, /readyz and /startupz server
     requires jdk.httpserver;

@@ -30,17 +30,21 @@ final class Coordinator {
     private static final long SLICE_NANOS = 10_000_000;
 
     final Settings settings;
-    final LongSupplier clock;
-    private final boolean systemClock;
+    /** The injected clock, or null for {@code System.nanoTime}; read it through {@link #now()}. */
+    private final LongSupplier clock;
+    /** The injected exit and halt, or null for {@code Runtime.exit} and {@code Runtime.halt}. */
     private final IntConsumer exitAction;
     private final IntConsumer haltAction;
     private final boolean forceOnSecondSigterm;
     final boolean signalExitStatus;
     final ProbeServer probes;
-    final Readiness readiness;
+    private final long checkIntervalNanos;
+    /** Made on first use, through {@link #readiness()}: an application that never asks starts without it. */
+    private volatile Readiness readiness;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    /** Signalled when anything a wait may wait for changes; made by the first wait, guarded by {@link #lock}. */
+    private Condition changed;
     private final List<Sequence.Registration> registrations = new ArrayList<>();
     /** Run at the first moment of shutdown; guarded by {@link #lock}. */
     private final List<Runnable> listeners = new ArrayList<>();
@@ -51,7 +55,8 @@ final class Coordinator {
     /** Set in {@link #inFlight} when the drain begins: {@link #tryEnter()} refuses from then on. */
     static final int INTAKE_CLOSED = 1 << 30;
     private final AtomicBoolean summaryPrinted = new AtomicBoolean();
-    private final CountDownLatch summaryWritten = new CountDownLatch(1);
+    /** Counted down once the summary is on stderr; made when shutdown begins, as only the sequence prints it. */
+    private volatile CountDownLatch summaryWritten;
     private static final long SUMMARY_GRACE_MILLIS = 250;
     private final AtomicBoolean halted = new AtomicBoolean();
     volatile boolean started;
@@ -61,26 +66,56 @@ final class Coordinator {
     volatile boolean watchdogDisarmed;
     private Sequence sequence;
     private volatile ShutdownReport report;
-    final Until reported = new Until(this, Until.REPORTED);
-    final Until drained = new Until(this, Until.DRAINED);
-    final Until disarmed = new Until(this, Until.DISARMED);
-    final Until never = new Until(this, Until.NEVER);
 
-    Coordinator(Settings settings, LongSupplier clock, boolean systemClock, IntConsumer exitAction,
+    /**
+     * A coordinator; null for {@code clock}, {@code exitAction} or {@code haltAction} means the
+     * system's, so that install() creates no object (and loads no class) for a default.
+     */
+    Coordinator(Settings settings, LongSupplier clock, IntConsumer exitAction,
                 IntConsumer haltAction, boolean forceOnSecondSigterm, boolean signalExitStatus, long checkIntervalNanos) {
         this.settings = settings;
         this.clock = clock;
-        this.systemClock = systemClock;
         this.exitAction = exitAction;
         this.haltAction = haltAction;
         this.forceOnSecondSigterm = forceOnSecondSigterm;
         this.signalExitStatus = signalExitStatus;
-        this.readiness = new Readiness(this, checkIntervalNanos);
+        this.checkIntervalNanos = checkIntervalNanos;
         this.probes = settings.healthPort() == Settings.NO_PORT ? null : new ProbeServer(settings.healthPort(), this);
     }
 
     boolean isReady() {
-        return readiness.isReady();
+        return readiness().isReady();
+    }
+
+    /** The application's reason and the health checks; made the first time anything asks. */
+    Readiness readiness() {
+        Readiness r = readiness;
+        if (r == null) {
+            lock.lock();
+            try {
+                r = readiness;
+                if (r == null) {
+                    r = new Readiness(this, checkIntervalNanos);
+                    readiness = r;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        return r;
+    }
+
+    /** The time in nanoseconds, from the injected clock or {@code System.nanoTime}. */
+    long now() {
+        return clock == null ? System.nanoTime() : clock.getAsLong();
+    }
+
+    /**
+     * A condition to wait on with {@link #awaitUntil}: one of {@link Until}'s constants. Typed
+     * as the interface and made by {@code Until}, so that verifying this class loads neither.
+     */
+    BooleanSupplier until(int what) {
+        return Until.of(this, what);
     }
 
     void add(Phase phase, String name, long timeoutNanos, Hook hook) {
@@ -129,7 +164,7 @@ final class Coordinator {
         if (s == null) {
             return settings.timeout().toNanos();
         }
-        return Math.max(0, s.deadlineFor(Thread.currentThread()) - clock.getAsLong());
+        return Math.max(0, s.deadlineFor(Thread.currentThread()) - now());
     }
 
     /** What is left until the drain ends: the share of the budget work in flight gets. */
@@ -140,7 +175,7 @@ final class Coordinator {
             long delay = settings.delay().toNanos();
             return delay + (budget - delay) / 2;
         }
-        return Math.max(0, s.drainUntil - clock.getAsLong());
+        return Math.max(0, s.drainUntil - now());
     }
 
     /** Counts a request unless the drain began; one atomic step, so the drain never misses one. */
@@ -196,12 +231,12 @@ final class Coordinator {
 
     ShutdownReport await() throws InterruptedException {
         rejectHookThread("await()");
-        awaitUntil(reported, Long.MAX_VALUE);
+        awaitUntil(until(Until.REPORTED), Long.MAX_VALUE);
         return report;
     }
 
     boolean awaitTermination(long timeoutNanos) throws InterruptedException {
-        return awaitUntil(reported, saturatedAdd(clock.getAsLong(), timeoutNanos));
+        return awaitUntil(until(Until.REPORTED), saturatedAdd(now(), timeoutNanos));
     }
 
     /**
@@ -242,6 +277,7 @@ final class Coordinator {
             if (sequence != null) {
                 return false;
             }
+            summaryWritten = new CountDownLatch(1);
             sequence = new Sequence(this, trigger, mode, List.copyOf(registrations)); // takes the start time
             shuttingDown = true;
             if (!listeners.isEmpty()) {
@@ -271,7 +307,11 @@ final class Coordinator {
         if (finished.exitCode() == Shutdown.EXIT_BUDGET_SPENT) {
             halt(Shutdown.EXIT_BUDGET_SPENT);
         } else if (!jvmExiting) {
-            exitAction.accept(finished.exitCode());
+            if (exitAction == null) {
+                Runtime.getRuntime().exit(finished.exitCode());
+            } else {
+                exitAction.accept(finished.exitCode());
+            }
         } else {
             return;
         }
@@ -295,14 +335,19 @@ final class Coordinator {
      */
     void halt(int status) {
         if (halted.compareAndSet(false, true)) {
-            if (summaryPrinted.get()) {
+            CountDownLatch written = summaryWritten;
+            if (summaryPrinted.get() && written != null) {
                 try {
-                    summaryWritten.await(SUMMARY_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+                    written.await(SUMMARY_GRACE_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
-            haltAction.accept(status);
+            if (haltAction == null) {
+                Runtime.getRuntime().halt(status);
+            } else {
+                haltAction.accept(status);
+            }
         }
     }
 
@@ -313,10 +358,13 @@ final class Coordinator {
     void printSummary(ShutdownReport finished) {
         if (summaryPrinted.compareAndSet(false, true)) {
             String line = finished.summary(jvmExiting && finished.exitCode() != Shutdown.EXIT_BUDGET_SPENT);
+            CountDownLatch written = summaryWritten;
             try {
                 writeErr(line);
             } finally {
-                summaryWritten.countDown();
+                if (written != null) {
+                    written.countDown();
+                }
             }
             if (!Log.toStderr()) { // else the line just written is the log line
                 LOG.log(finished.exitCode() == Shutdown.EXIT_OK ? System.Logger.Level.INFO
@@ -345,7 +393,9 @@ final class Coordinator {
     void signalChange() {
         lock.lock();
         try {
-            changed.signalAll();
+            if (changed != null) { // else nothing waits
+                changed.signalAll();
+            }
         } finally {
             lock.unlock();
         }
@@ -359,12 +409,15 @@ final class Coordinator {
     boolean awaitUntil(BooleanSupplier done, long deadline) throws InterruptedException {
         lock.lock();
         try {
+            if (changed == null) {
+                changed = lock.newCondition();
+            }
             while (!done.getAsBoolean()) {
-                long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - clock.getAsLong();
+                long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - now();
                 if (left <= 0) {
                     return false;
                 }
-                changed.awaitNanos(systemClock && !jvmExiting ? left : Math.min(left, SLICE_NANOS));
+                changed.awaitNanos(clock == null && !jvmExiting ? left : Math.min(left, SLICE_NANOS));
             }
             return true;
         } finally {
@@ -391,7 +444,7 @@ final class Coordinator {
     }
 
     private ShutdownReport awaitReportUninterruptibly() {
-        awaitUninterruptibly(reported, Long.MAX_VALUE);
+        awaitUninterruptibly(until(Until.REPORTED), Long.MAX_VALUE);
         return report;
     }
 
@@ -450,6 +503,10 @@ final class Coordinator {
         private Until(Coordinator core, int what) {
             this.core = core;
             this.what = what;
+        }
+
+        static BooleanSupplier of(Coordinator core, int what) {
+            return new Until(core, what);
         }
 
         @Override

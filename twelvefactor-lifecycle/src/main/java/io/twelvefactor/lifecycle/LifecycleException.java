@@ -22,6 +22,15 @@ public final class LifecycleException extends RuntimeException {
     }
 
     /**
+     * Throws one for these problems. Called where a {@code throw} statement would load this
+     * class whenever the caller's class is verified, at startup, though it is thrown only for
+     * invalid settings.
+     */
+    static void raise(List<String> problems) {
+        throw new LifecycleException(problems);
+    }
+
+    /**
      * Returns every problem found, one sentence each, in the order the variables were read.
      *
      * @return an immutable, non-empty list

@@ -32,15 +32,24 @@ final class Log implements System.Logger {
         return NAME;
     }
 
+    /** {@link #backend} once lines go to stderr. */
+    private static final System.Logger STDERR = new Log();
+    /**
+     * The System.Logger to write to, {@link #STDERR}, or null until the first line logged
+     * chooses. Threads that log their first lines at once may each choose, alike; a field
+     * rather than a holder class, one class fewer to load at startup.
+     */
+    private static volatile System.Logger chosen;
+
     @Override
     public boolean isLoggable(Level level) {
-        System.Logger backend = Backend.LOGGER;
+        System.Logger backend = backend();
         return backend != null ? backend.isLoggable(level) : onStderr(level);
     }
 
     @Override
     public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
-        System.Logger backend = Backend.LOGGER;
+        System.Logger backend = backend();
         if (backend != null) {
             backend.log(level, bundle, msg, thrown);
         } else if (onStderr(level)) {
@@ -66,31 +75,36 @@ final class Log implements System.Logger {
      * already written to stderr need not be logged again.
      */
     static boolean toStderr() {
-        return Backend.LOGGER == null;
+        return backend() == null;
+    }
+
+    /** The System.Logger to write to, or null for stderr. */
+    private static System.Logger backend() {
+        System.Logger b = chosen;
+        if (b == null) {
+            b = choose();
+            chosen = b;
+        }
+        return b == STDERR ? null : b;
     }
 
     private static boolean onStderr(Level level) {
         return level != Level.OFF && level.getSeverity() >= Level.INFO.getSeverity();
     }
 
-    /** The choice, made when this class is first used: the JVM initialises it once, thread-safely. */
-    private static final class Backend {
-        /** The System.Logger to write to, or null for stderr. */
-        static final System.Logger LOGGER = choose();
-
-        private static System.Logger choose() {
-            try {
-                if (System.getProperty("java.util.logging.config.file") != null
-                        || System.getProperty("java.util.logging.config.class") != null
-                        || ServiceLoader.load(System.LoggerFinder.class, ClassLoader.getSystemClassLoader())
-                                .iterator().hasNext()) {
-                    return System.getLogger(NAME);
-                }
-                return null;
-            } catch (RuntimeException | Error e) {
-                // a security manager or a broken service file: the JDK's own choice, whatever it costs
+    /** The System.Logger to write to, or {@link #STDERR}. */
+    private static System.Logger choose() {
+        try {
+            if (System.getProperty("java.util.logging.config.file") != null
+                    || System.getProperty("java.util.logging.config.class") != null
+                    || ServiceLoader.load(System.LoggerFinder.class, ClassLoader.getSystemClassLoader())
+                            .iterator().hasNext()) {
                 return System.getLogger(NAME);
             }
+            return STDERR;
+        } catch (RuntimeException | Error e) {
+            // a security manager or a broken service file: the JDK's own choice, whatever it costs
+            return System.getLogger(NAME);
         }
     }
 }

@@ -40,7 +40,7 @@ final class ProbeServer {
         }
         server.createContext("/livez", exchange -> answer(exchange, 200, "{\"status\":\"live\"}"));
         server.createContext("/readyz", exchange -> {
-            Health health = shutdown.readiness.health();
+            Health health = shutdown.readiness().health();
             answer(exchange, health.httpStatus(), health.toJson());
         });
         server.createContext("/startupz", exchange -> {

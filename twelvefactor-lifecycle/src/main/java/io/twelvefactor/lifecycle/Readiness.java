@@ -24,7 +24,8 @@ import java.util.function.BooleanSupplier;
 final class Readiness {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(500);
-    static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
+    /** The default check interval, 5 s: a constant, so that naming it loads no class. */
+    static final long DEFAULT_INTERVAL_NANOS = 5_000_000_000L;
 
     private final Coordinator core;
     private final long intervalNanos;
@@ -113,7 +114,7 @@ final class Readiness {
     /** Runs the due checks (only the gating ones if asked) and waits for them within their timeouts. */
     private List<Health.CheckResult> results(boolean gatingOnly) {
         List<Entry> due = new ArrayList<>();
-        long now = core.clock.getAsLong();
+        long now = core.now();
         for (Entry e : entries) {
             if (!gatingOnly || e.role == HealthCheck.Role.GATES_READINESS) {
                 if (e.startIfDue(now)) {
@@ -124,7 +125,7 @@ final class Readiness {
         for (Entry e : due) {
             e.await();
         }
-        now = core.clock.getAsLong();
+        now = core.now();
         List<Health.CheckResult> results = new ArrayList<>(entries.size());
         for (Entry e : entries) {
             if (!gatingOnly || e.role == HealthCheck.Role.GATES_READINESS) {
@@ -139,7 +140,7 @@ final class Readiness {
 
     /** The last results, running nothing: once shutdown began the dependencies may be closing. */
     private List<Health.CheckResult> cached() {
-        long now = core.clock.getAsLong();
+        long now = core.now();
         List<Health.CheckResult> results = new ArrayList<>(entries.size());
         for (Entry e : entries) {
             Health.CheckResult r = e.result(now);
@@ -196,7 +197,7 @@ final class Readiness {
             long deadline = Coordinator.saturatedAdd(run.startedAt, timeoutNanos);
             core.awaitUninterruptibly(run, deadline);
             synchronized (this) {
-                long now = core.clock.getAsLong();
+                long now = core.now();
                 if (running == run && now - deadline >= 0) {
                     record(new Outcome(false, timedOut(), now - run.startedAt, now), null);
                     if (!run.timedOut) {
@@ -213,7 +214,7 @@ final class Readiness {
                 if (running == run) {
                     running = null;
                 }
-                long now = core.clock.getAsLong();
+                long now = core.now();
                 // a run that failed after its timeout (most likely of the interrupt) timed out
                 String problem = up ? null : run.timedOut ? timedOut() : failure == null ? "reported unhealthy"
                         : "threw " + failure.getClass().getName();

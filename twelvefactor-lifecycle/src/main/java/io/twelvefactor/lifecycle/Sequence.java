@@ -54,7 +54,7 @@ final class Sequence {
         this.core = core;
         this.trigger = trigger;
         this.mode = mode;
-        this.start = core.clock.getAsLong();
+        this.start = core.now();
         long budget = core.settings.timeout().toNanos();
         long delay = core.settings.delay().toNanos();
         this.deadline = start + budget;
@@ -78,11 +78,11 @@ final class Sequence {
         if (!s.delay().isZero()) {
             Coordinator.LOG.log(Level.INFO, "still serving for " + Settings.DELAY + "=" + Settings.millis(s.delay())
                     + " while load balancers notice the readiness change");
-            core.awaitUninterruptibly(core.never, start + s.delay().toNanos());
+            core.awaitUninterruptibly(core.until(Coordinator.Until.NEVER), start + s.delay().toNanos());
         }
         drain();
         superviseHooks();
-        core.awaitUninterruptibly(core.reported, Long.MAX_VALUE);
+        core.awaitUninterruptibly(core.until(Coordinator.Until.REPORTED), Long.MAX_VALUE);
         return finalReport();
     }
 
@@ -112,10 +112,10 @@ final class Sequence {
         if (n == 0) {
             return;
         }
-        long from = core.clock.getAsLong();
+        long from = core.now();
         Coordinator.LOG.log(Level.INFO, "draining " + n + " request(s) in flight");
-        boolean drained = core.awaitUninterruptibly(core.drained, drainUntil);
-        long ms = (core.clock.getAsLong() - from) / 1_000_000;
+        boolean drained = core.awaitUninterruptibly(core.until(Coordinator.Until.DRAINED), drainUntil);
+        long ms = (core.now() - from) / 1_000_000;
         if (drained) {
             Coordinator.LOG.log(Level.INFO, "drained in " + ms + " ms");
             return;
@@ -166,7 +166,7 @@ final class Sequence {
                 if (w.finished || !running) {
                     continue;
                 }
-                long now = core.clock.getAsLong();
+                long now = core.now();
                 Registration r = order.get(results.size());
                 Duration took = Duration.ofNanos(now - currentStart);
                 if (w.calledExit()) {
@@ -210,7 +210,7 @@ final class Sequence {
         if (w.abandoned) {
             return null;
         }
-        long now = core.clock.getAsLong();
+        long now = core.now();
         if (results.size() < order.size() && now - deadline >= 0) {
             for (int i = results.size(); i < order.size(); i++) {
                 Registration r = order.get(i);
@@ -244,7 +244,7 @@ final class Sequence {
         if (w.abandoned) {
             return null;
         }
-        Duration took = Duration.ofNanos(core.clock.getAsLong() - currentStart);
+        Duration took = Duration.ofNanos(core.now() - currentStart);
         results.add(new HookResult(r.name(), r.phase(), failure == null ? Outcome.OK : Outcome.FAILED, took,
                 Optional.ofNullable(failure)));
         running = false;
@@ -253,7 +253,7 @@ final class Sequence {
 
     /** The report as of now; the hook running counts as timed out, those not reached as skipped. */
     synchronized ShutdownReport snapshot(boolean budgetGone) {
-        long now = core.clock.getAsLong();
+        long now = core.now();
         List<HookResult> all = new ArrayList<>(results);
         if (running) {
             Registration r = order.get(all.size());
@@ -319,7 +319,7 @@ final class Sequence {
 
         @Override
         public void run() {
-            if (!core.awaitUninterruptibly(core.disarmed, deadline)) {
+            if (!core.awaitUninterruptibly(core.until(Coordinator.Until.DISARMED), deadline)) {
                 // the last words go out on a thread of their own: a logging backend that blocks
                 // (a full stdout pipe, a stuck handler) must not keep the process alive
                 LastWords last = new LastWords(snapshot(true));

@@ -53,7 +53,7 @@ record Settings(Duration timeout, Duration delay, int healthPort) {
         }
         int port = typedPort != null ? typedPort : port(env, problems);
         if (!problems.isEmpty()) {
-            throw new LifecycleException(problems);
+            LifecycleException.raise(problems);
         }
         return new Settings(timeout, delay, port);
     }
@@ -166,12 +166,7 @@ record Settings(Duration timeout, Duration delay, int healthPort) {
             if (last == 'T' || last == 't') {
                 return null; // a bare T: Duration.parse refuses "P1DT" but, comparing case-sensitively, takes "P1Dt"
             }
-            try {
-                Duration d = Duration.parse(text);
-                return d.isNegative() ? null : d;
-            } catch (DateTimeParseException | ArithmeticException e) {
-                return null;
-            }
+            return Iso.parse(text);
         }
         int digits = 0;
         while (digits < text.length() && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') {
@@ -181,8 +176,15 @@ record Settings(Duration timeout, Duration delay, int healthPort) {
         if (digits == 0 || digits > 1 && first == '0' || digits > 19) {
             return null;
         }
+        long amount = 0;
+        for (int i = 0; i < digits; i++) { // by hand, as Long.parseLong's NumberFormatException would load at startup
+            int digit = text.charAt(i) - '0';
+            if (amount > (Long.MAX_VALUE - digit) / 10) {
+                return null; // beyond a long
+            }
+            amount = amount * 10 + digit;
+        }
         try {
-            long amount = Long.parseLong(text, 0, digits, 10);
             return switch (unit) {
                 case "ms" -> Duration.ofMillis(amount);
                 case "s" -> Duration.ofSeconds(amount);
@@ -191,7 +193,7 @@ record Settings(Duration timeout, Duration delay, int healthPort) {
                 case "d" -> Duration.ofDays(amount);
                 default -> null;
             };
-        } catch (ArithmeticException | NumberFormatException e) {
+        } catch (ArithmeticException e) {
             return null;
         }
     }
@@ -254,5 +256,20 @@ record Settings(Duration timeout, Duration delay, int healthPort) {
         }
         String shown = value.length() > MAX_SHOWN ? value.substring(0, MAX_SHOWN) + "..." : value;
         return "\"" + shown + "\"";
+    }
+
+    /**
+     * ISO-8601 durations, apart: a class loaded only for such a value, so that verifying
+     * {@code Settings} at startup does not load the exception classes caught here.
+     */
+    private static final class Iso {
+        static Duration parse(String text) {
+            try {
+                Duration d = Duration.parse(text);
+                return d.isNegative() ? null : d;
+            } catch (DateTimeParseException | ArithmeticException e) {
+                return null;
+            }
+        }
     }
 }

@@ -52,11 +52,8 @@ public final class Shutdown {
     /** Package-private for tests that read the settings in force. */
     final Coordinator core;
 
-    private Shutdown(Builder b) {
-        core = new Coordinator(Settings.from(b.env, b.timeout, b.delay, b.healthPort), b.clock, b.systemClock, b.exitAction, b.haltAction,
-                b.forceOnSecondSigterm, b.signalExitStatus,
-                Settings.nanosOrZero(b.checkInterval));
-        b.signals.subscribe(new Defaults.ToCoordinator(core));
+    private Shutdown(Coordinator core) {
+        this.core = core;
     }
 
     /**
@@ -70,7 +67,23 @@ public final class Shutdown {
      *                            {@code HEALTH_PORT} is invalid, or the probe server cannot listen
      */
     public static synchronized Shutdown install() {
-        return installed != null ? installed : builder().install();
+        // the builder's defaults without the builder: one class fewer to load at startup
+        return installed != null ? installed : installNew(new Coordinator(Settings.from(System.getenv()), null, null, null,
+                false, false, Readiness.DEFAULT_INTERVAL_NANOS));
+    }
+
+    /**
+     * Makes {@code core} the process-wide coordinator: it takes the operating system's signals
+     * and the JVM's shutdown hook. The caller holds the lock on {@code Shutdown.class} and saw
+     * no coordinator installed.
+     */
+    private static Shutdown installNew(Coordinator core) {
+        Shutdown s = new Shutdown(core);
+        Defaults.ToCoordinator glue = new Defaults.ToCoordinator(core);
+        PosixSignals.subscribe(glue);
+        Runtime.getRuntime().addShutdownHook(glue);
+        installed = s;
+        return s;
     }
 
     /**
@@ -226,7 +239,7 @@ public final class Shutdown {
         if (reason.isBlank()) {
             throw new IllegalArgumentException("notReady reason is blank; say why, such as \"cache warming up\"");
         }
-        core.readiness.notReady(reason.strip());
+        core.readiness().notReady(reason.strip());
     }
 
     /**
@@ -235,7 +248,7 @@ public final class Shutdown {
      * whatever this says. Does nothing when the application did not say not ready.
      */
     public void ready() {
-        core.readiness.ready();
+        core.readiness().ready();
     }
 
     /**
@@ -249,7 +262,7 @@ public final class Shutdown {
      * @throws NullPointerException if an argument is null
      */
     public void addHealthCheck(String name, HealthCheck.Role role, HealthCheck check) {
-        core.readiness.add(name, role, Readiness.DEFAULT_TIMEOUT.toNanos(), check);
+        core.readiness().add(name, role, Readiness.DEFAULT_TIMEOUT.toNanos(), check);
     }
 
     /**
@@ -268,7 +281,7 @@ public final class Shutdown {
      * @throws NullPointerException if an argument is null
      */
     public void addHealthCheck(String name, HealthCheck.Role role, Duration timeout, HealthCheck check) {
-        core.readiness.add(name, role, Settings.positiveNanos("health check timeout", timeout), check);
+        core.readiness().add(name, role, Settings.positiveNanos("health check timeout", timeout), check);
     }
 
     /**
@@ -279,7 +292,7 @@ public final class Shutdown {
      * @return the health, with its HTTP status and JSON body
      */
     public Health health() {
-        return core.readiness.health();
+        return core.readiness().health();
     }
 
     /**
@@ -504,18 +517,19 @@ public final class Shutdown {
      */
     public static final class Builder {
         private Map<String, String> env = System.getenv();
-        private LongSupplier clock = new Defaults.SystemClock();
-        private boolean systemClock = true;
-        private IntConsumer exitAction = new Defaults.RuntimeEnd(false);
-        private IntConsumer haltAction = new Defaults.RuntimeEnd(true);
-        private SignalSource signals = new Defaults.NoSignals();
+        /** Null for the system's clock, exit and halt, and for no signals: no object made for a default. */
+        private LongSupplier clock;
+        private IntConsumer exitAction;
+        private IntConsumer haltAction;
+        private SignalSource signals;
         private boolean forceOnSecondSigterm;
         private boolean signalExitStatus;
         /** Typed settings; null means "read the variable". */
         private Duration timeout;
         private Duration delay;
         private Integer healthPort;
-        private Duration checkInterval = Readiness.DEFAULT_INTERVAL;
+        /** Null for the default, {@link Readiness#DEFAULT_INTERVAL_NANOS}. */
+        private Duration checkInterval;
 
         private Builder() {
         }
@@ -609,7 +623,6 @@ public final class Shutdown {
          */
         public Builder clock(LongSupplier nanoTime) {
             this.clock = Objects.requireNonNull(nanoTime, "nanoTime");
-            this.systemClock = false;
             return this;
         }
 
@@ -679,7 +692,17 @@ public final class Shutdown {
          *                            budget, or the probe server cannot listen
          */
         public Shutdown build() {
-            return new Shutdown(this);
+            Shutdown s = new Shutdown(coordinator());
+            if (signals != null) {
+                signals.subscribe(new Defaults.ToCoordinator(s.core));
+            }
+            return s;
+        }
+
+        private Coordinator coordinator() {
+            return new Coordinator(Settings.from(env, timeout, delay, healthPort), clock, exitAction, haltAction,
+                    forceOnSecondSigterm, signalExitStatus,
+                    checkInterval == null ? Readiness.DEFAULT_INTERVAL_NANOS : Settings.nanosOrZero(checkInterval));
         }
 
         /**
@@ -696,11 +719,7 @@ public final class Shutdown {
                     throw new IllegalStateException("a process-wide Shutdown is already installed;"
                             + " use Shutdown.install() to get it");
                 }
-                signals = new PosixSignals();
-                Shutdown s = build();
-                Runtime.getRuntime().addShutdownHook(new Defaults.JvmExitHook(s.core));
-                installed = s;
-                return s;
+                return installNew(coordinator());
             }
         }
     }

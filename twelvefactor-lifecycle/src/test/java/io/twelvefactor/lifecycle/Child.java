@@ -147,7 +147,7 @@ final class Child implements AutoCloseable {
         return t;
     }
 
-    private static String location(Class<?> type) {
+    static String location(Class<?> type) {
         try {
             return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException e) {

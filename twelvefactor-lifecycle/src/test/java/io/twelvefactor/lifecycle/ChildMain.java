@@ -140,6 +140,13 @@ public final class ChildMain {
                 sd.await();
                 return;
             }
+            case "start-only" -> {
+                sd.register("db", say("db"));
+                sd.started();
+                out("READY");
+                new CountDownLatch(1).await(); // lifecycle does nothing more until the signal, which ends the process
+                return;
+            }
             case "http" -> {
                 HttpServer app = serve(sd);
                 sd.started(); // before READY, so the test's first /readyz finds it started
@@ -222,7 +229,7 @@ public final class ChildMain {
         }
     }
 
-    /** An application's own SIGTERM handler, installed before ours (reflectively, as the library does). */
+    /** An application's own SIGTERM handler, installed before ours (reflectively: javac warns on sun.misc). */
     private static void installPreviousTermHandler() throws ReflectiveOperationException {
         Class<?> signal = Class.forName("sun.misc.Signal");
         Class<?> handler = Class.forName("sun.misc.SignalHandler");
