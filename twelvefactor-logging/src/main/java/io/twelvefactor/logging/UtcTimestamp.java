@@ -33,6 +33,10 @@ final class UtcTimestamp {
     private final byte[] prefix;
     private final int dateAt;
     private long cachedSecond = Long.MIN_VALUE;
+    /** The epoch nanoseconds at which {@link #cachedSecond} starts, valid while {@link #nanosValid}. */
+    private long cachedSecondNanos;
+    /** Whether {@link #write(byte[], int, long)} may use the cached second without dividing. */
+    private boolean nanosValid;
     private long cachedDay = Long.MIN_VALUE;
     private int secondWrites;
     /** "000" to "999". */
@@ -95,6 +99,24 @@ final class UtcTimestamp {
         if (epochSecond != cachedSecond || secondWrites < WARM_UP) {
             cacheSecond(epochSecond);
         }
+        return writeCached(b, at, nanos);
+    }
+
+    /**
+     * As {@link #write(byte[], int, long, int)}, for a time from {@link #now()}: within the cached
+     * second, without a division.
+     */
+    int write(byte[] b, int at, long epochNanos) {
+        long inSecond = epochNanos - cachedSecondNanos;
+        if (nanosValid && inSecond >= 0 && inSecond < 1_000_000_000L) {
+            return writeCached(b, at, (int) inSecond);
+        }
+        long second = Math.floorDiv(epochNanos, 1_000_000_000L);
+        return write(b, at, second, (int) (epochNanos - second * 1_000_000_000L));
+    }
+
+    /** The prefix with the cached second, then the microseconds of {@code nanos} and 'Z'. */
+    private int writeCached(byte[] b, int at, int nanos) {
         byte[] p = prefix;
         int n = p.length;
         System.arraycopy(p, 0, b, at, n);
@@ -132,6 +154,10 @@ final class UtcTimestamp {
         digits(b, at + 17, secondOfDay % 60, 2);
         b[at + 19] = '.';
         cachedSecond = epochSecond;
+        // Not while warming up (so that the division's branch is compiled in), nor for a second
+        // whose nanoseconds a long cannot hold (a recorded timestamp far from now).
+        nanosValid = secondWrites >= WARM_UP && Math.abs(epochSecond) < 9_000_000_000L;
+        cachedSecondNanos = nanosValid ? epochSecond * 1_000_000_000L : 0;
     }
 
     private void cacheDay(long day) {

@@ -40,6 +40,42 @@ class JsonLinesTest {
                 e.get("@timestamp").asText()), e.get("@timestamp").asText());
     }
 
+    /**
+     * The bytes kept per logger and thread name follow a renamed thread and two loggers that share
+     * a cache slot ("Aa" and "BB" have one hash code), with and without MDC entries.
+     */
+    @Test
+    void cachedLoggerAndThreadBytesFollowEveryChange() {
+        StdoutLogger aa = capture.logger("Aa");
+        StdoutLogger bb = capture.logger("BB");
+        Thread thread = Thread.currentThread();
+        String name = thread.getName();
+        String[] loggers = {"Aa", "BB", "Aa", "Aa", "BB", "Aa", "BB", "Aa"};
+        String[] threads = {name, name, name, "renamed", "renamed", "renamed", name, name};
+        try {
+            for (int i = 0; i < loggers.length; i++) {
+                thread.setName(threads[i]);
+                if (i == 5) {
+                    capture.factory.mdc.put("m", "v");
+                } else if (i == 6) {
+                    capture.factory.mdc.remove("m");
+                }
+                (loggers[i].equals("Aa") ? aa : bb).info("event {}", i);
+            }
+        } finally {
+            thread.setName(name);
+        }
+        List<JsonNode> events = capture.events();
+        assertEquals(loggers.length, events.size());
+        for (int i = 0; i < loggers.length; i++) {
+            JsonNode e = events.get(i);
+            assertEquals("event " + i, e.get("message").asText());
+            assertEquals(loggers[i], e.get("log.logger").asText(), e.toString());
+            assertEquals(threads[i], e.get("process.thread.name").asText(), e.toString());
+            assertEquals(i == 5, e.has("m"), e.toString());
+        }
+    }
+
     @Test
     void timestampIsUtcNow() {
         long before = System.currentTimeMillis();
