@@ -134,6 +134,7 @@ final class EventEncoder {
         b.pos = e.timestampMillis == LogEvent.NO_TIMESTAMP
                 ? clock.write(b.buf, b.pos, now)
                 : clock.write(b.buf, b.pos, second, nanos);
+        stackBytes = 0;
         byte[] level = l.levels[e.level / 10];
         if (l.json) {
             message(level, messageMax, fast);
@@ -174,7 +175,6 @@ final class EventEncoder {
         if (e.kvCount > 0) {
             members.keyValues(e, valueMax, membersUntil, fast);
         }
-        stackBytes = 0;
         if (e.thrown != null) {
             error(e.thrown, valueMax, stackMax, fast);
         }

@@ -288,6 +288,26 @@ class JsonLinesTest {
         small.factory.mdc.clear();
     }
 
+    /** An oversized line is cut the same whatever the thread logged before it (here a stack trace). */
+    @Test
+    void aCutLineDoesNotDependOnTheEventBeforeIt() {
+        String message = "m".repeat(3000);
+        Capture fresh = new Capture("LOG_MAX_LINE_BYTES", "1024");
+        fresh.logger("big").info(message);
+        Capture after = new Capture("LOG_MAX_LINE_BYTES", "1024");
+        IllegalStateException failure = new IllegalStateException("failed");
+        StackTraceElement[] frames = new StackTraceElement[6];
+        for (int i = 0; i < frames.length; i++) {
+            frames[i] = new StackTraceElement("com.example.Layer" + i, "handle", "Layer" + i + ".java", i + 1);
+        }
+        failure.setStackTrace(frames);
+        after.logger("big").error("a line that fits, with a stack trace", failure);
+        after.logger("big").info(message);
+        String expected = fresh.only().get("message").asText();
+        assertTrue(expected.length() > 512, expected);
+        assertEquals(expected, after.events().get(1).get("message").asText());
+    }
+
     @Test
     void aDisabledLevelWritesNothing() {
         log.debug("hidden {}", 1);
