@@ -34,6 +34,8 @@ final class EventEncoder {
 
     // The event being written, and what its first writing measured.
     private LogEvent event;
+    /** The event's time: from the clock, or (recorded timestamps) as second and nanoseconds. */
+    private long now;
     private long second;
     private int nanos;
     private String thread;
@@ -48,6 +50,17 @@ final class EventEncoder {
     private String cachedThread;
     private byte[] threadBytes = new byte[32];
     private int threadLength;
+    /**
+     * Per logger slot, for events that end with the trace fields (nothing of their own after the
+     * message but the logger, thread and span): the bytes from the message's end to the closing
+     * brace, for this thread's name and the span in {@link #tailSpans}; so those events end with one
+     * copy. Valid where {@code tailRefs[i]} is the logger; reused buffers, so a new span costs no
+     * allocation.
+     */
+    private final LoggerName[] tailRefs = new LoggerName[LOGGER_SLOTS];
+    private final Object[] tailSpans = new Object[LOGGER_SLOTS];
+    private final byte[][] tailBytes = new byte[LOGGER_SLOTS][];
+    private final int[] tailLengths = new int[LOGGER_SLOTS];
     /** The span context whose trace fields {@link #spanBytes} holds (immutable, not the application's). */
     private Object lastSpan;
     private byte[] spanBytes = new byte[128];
@@ -70,9 +83,7 @@ final class EventEncoder {
     void encode(LogEvent e) {
         event = e;
         if (e.timestampMillis == LogEvent.NO_TIMESTAMP) {
-            long now = clock.now();
-            second = Math.floorDiv(now, 1_000_000_000L);
-            nanos = (int) (now - second * 1_000_000_000L);
+            now = clock.now();
         } else {
             second = Math.floorDiv(e.timestampMillis, 1000L);
             nanos = (int) Math.floorMod(e.timestampMillis, 1000L) * 1_000_000;
@@ -120,10 +131,17 @@ final class EventEncoder {
         Layout l = layout;
         b.reset();
         b.ensure(clock.length());
-        b.pos = clock.write(b.buf, b.pos, second, nanos);
+        b.pos = e.timestampMillis == LogEvent.NO_TIMESTAMP
+                ? clock.write(b.buf, b.pos, now)
+                : clock.write(b.buf, b.pos, second, nanos);
+        stackBytes = 0;
         byte[] level = l.levels[e.level / 10];
         if (l.json) {
             message(level, messageMax, fast);
+            if (fast && e.markers == null && e.mdc == null && e.kvCount == 0 && e.thrown == null) {
+                tail(valueMax);
+                return;
+            }
             if (fast) {
                 loggerAndThread(valueMax);
             } else {
@@ -157,7 +175,6 @@ final class EventEncoder {
         if (e.kvCount > 0) {
             members.keyValues(e, valueMax, membersUntil, fast);
         }
-        stackBytes = 0;
         if (e.thrown != null) {
             error(e.thrown, valueMax, stackMax, fast);
         }
@@ -201,10 +218,47 @@ final class EventEncoder {
         if (thread == cachedThread) {
             if (loggerThread != thread) {
                 Arrays.fill(loggerRefs, null);
+                Arrays.fill(tailRefs, null);
                 loggerThread = thread;
             }
             loggerRefs[i] = l;
             loggerBytes[i] = Arrays.copyOfRange(b.buf, start, b.pos);
+        }
+    }
+
+    /**
+     * The end of a JSON event that has nothing after its trace fields: the logger's part, the
+     * thread name, the trace fields and the closing brace, from the slot's tail when it was made for
+     * this logger, thread name and span.
+     */
+    private void tail(int max) {
+        LineBuffer b = out;
+        LogEvent e = event;
+        LoggerName l = e.logger;
+        Object span = e.span;
+        int i = l.slot & (LOGGER_SLOTS - 1);
+        if (tailRefs[i] == l && tailSpans[i] == span && loggerThread == thread) {
+            b.raw(tailBytes[i], tailLengths[i]);
+            return;
+        }
+        int start = b.pos;
+        loggerAndThread(max);
+        if (span != null) {
+            traceFields(e, max, true);
+        }
+        b.ascii('}');
+        if (loggerRefs[i] == l && loggerThread == thread) {
+            // The logger's bytes were kept for this thread name: keep the whole tail with them.
+            int length = b.pos - start;
+            byte[] bytes = tailBytes[i];
+            if (bytes == null || bytes.length < length) {
+                bytes = new byte[length];
+                tailBytes[i] = bytes;
+            }
+            System.arraycopy(b.buf, start, bytes, 0, length);
+            tailLengths[i] = length;
+            tailSpans[i] = span;
+            tailRefs[i] = l;
         }
     }
 

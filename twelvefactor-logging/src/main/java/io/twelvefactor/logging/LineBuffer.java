@@ -75,10 +75,7 @@ final class LineBuffer {
     }
 
     void raw(byte[] bytes) {
-        int n = bytes.length;
-        ensure(n);
-        System.arraycopy(bytes, 0, buf, pos, n);
-        pos += n;
+        raw(bytes, bytes.length);
     }
 
     void raw(byte[] bytes, int length) {
@@ -167,6 +164,7 @@ final class LineBuffer {
     }
 
     /** Appends {@code s[from, to)} escaped, unless the current string was already cut. */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exact for chars below 0x80
     void text(String s, int from, int to) {
         if (pendingHigh != 0) {
             from = joinPending(s, from, to);
@@ -181,7 +179,8 @@ final class LineBuffer {
         byte[] esc = escapes;
         int p = pos;
         int end = stringEnd;
-        // Fast path: copy plain ASCII while it fits, one compare and one table read per char.
+        // Fast path: find how much is plain ASCII (and fits), one compare and one table read per
+        // char, then copy it in one go; every char of it is below 0x80, so its low byte is all of it.
         int n = Math.min(len, end - p);
         int k = 0;
         for (; k < n; k++) {
@@ -189,9 +188,11 @@ final class LineBuffer {
             if (c >= 0x80 || esc[c] != 0) {
                 break;
             }
-            b[p + k] = (byte) c;
         }
-        p += k;
+        if (k > 0) {
+            s.getBytes(from, from + k, b, p);
+            p += k;
+        }
         if (k < len) {
             p = textSlow(s, from + k, to, p);
         }

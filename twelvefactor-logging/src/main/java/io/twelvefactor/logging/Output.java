@@ -89,7 +89,8 @@ final class Output {
         try {
             // A stream that logs from inside its own write re-enters here while the batch buffer is
             // in use: that nested line is written alone.
-            Slot newest = lock.getHoldCount() == 1 ? takeWaiting() : null;
+            // Nobody waiting is the usual case: it needs neither the hold count nor an atomic swap.
+            Slot newest = waiting.get() != null && lock.getHoldCount() == 1 ? waiting.getAndSet(null) : null;
             if (newest == null) {
                 send(bytes, length);
             } else {

@@ -1,5 +1,8 @@
 package io.twelvefactor.logging;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.time.Instant;
 
 /**
@@ -33,16 +36,19 @@ final class UtcTimestamp {
     private final byte[] prefix;
     private final int dateAt;
     private long cachedSecond = Long.MIN_VALUE;
+    /** The epoch nanoseconds at which {@link #cachedSecond} starts, valid while {@link #nanosValid}. */
+    private long cachedSecondNanos;
+    /** Whether {@link #write(byte[], int, long)} may use the cached second without dividing. */
+    private boolean nanosValid;
     private long cachedDay = Long.MIN_VALUE;
     private int secondWrites;
-    /** "000" to "999". */
-    private static final byte[] THREE_DIGITS = new byte[3000];
+    /** "000" to "999", as the three low bytes of an int stored little-endian. */
+    private static final int[] THREE_DIGITS = new int[1000];
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
         for (int i = 0; i < 1000; i++) {
-            THREE_DIGITS[3 * i] = (byte) ('0' + i / 100);
-            THREE_DIGITS[3 * i + 1] = (byte) ('0' + i / 10 % 10);
-            THREE_DIGITS[3 * i + 2] = (byte) ('0' + i % 10);
+            THREE_DIGITS[i] = ('0' + i / 100) | ('0' + i / 10 % 10) << 8 | ('0' + i % 10) << 16;
         }
     }
 
@@ -95,22 +101,34 @@ final class UtcTimestamp {
         if (epochSecond != cachedSecond || secondWrites < WARM_UP) {
             cacheSecond(epochSecond);
         }
+        return writeCached(b, at, nanos);
+    }
+
+    /**
+     * As {@link #write(byte[], int, long, int)}, for a time from {@link #now()}: within the cached
+     * second, without a division.
+     */
+    int write(byte[] b, int at, long epochNanos) {
+        long inSecond = epochNanos - cachedSecondNanos;
+        if (nanosValid && inSecond >= 0 && inSecond < 1_000_000_000L) {
+            return writeCached(b, at, (int) inSecond);
+        }
+        long second = Math.floorDiv(epochNanos, 1_000_000_000L);
+        return write(b, at, second, (int) (epochNanos - second * 1_000_000_000L));
+    }
+
+    /** The prefix with the cached second, then the microseconds of {@code nanos} and 'Z'. */
+    private int writeCached(byte[] b, int at, int nanos) {
         byte[] p = prefix;
         int n = p.length;
         System.arraycopy(p, 0, b, at, n);
         int i = at + n;
         int micros = nanos / 1000;
         int high = micros / 1000;
-        int low = 3 * (micros - high * 1000);
-        high *= 3;
-        byte[] t = THREE_DIGITS;
-        b[i] = t[high];
-        b[i + 1] = t[high + 1];
-        b[i + 2] = t[high + 2];
-        b[i + 3] = t[low];
-        b[i + 4] = t[low + 1];
-        b[i + 5] = t[low + 2];
-        b[i + 6] = 'Z';
+        int low = micros - high * 1000;
+        // Two four-byte stores: the first one's fourth byte is overwritten by the second.
+        INTS.set(b, i, THREE_DIGITS[high]);
+        INTS.set(b, i + 3, THREE_DIGITS[low] | 'Z' << 24);
         return i + 7;
     }
 
@@ -132,6 +150,10 @@ final class UtcTimestamp {
         digits(b, at + 17, secondOfDay % 60, 2);
         b[at + 19] = '.';
         cachedSecond = epochSecond;
+        // Not while warming up (so that the division's branch is compiled in), nor for a second
+        // whose nanoseconds a long cannot hold (a recorded timestamp far from now).
+        nanosValid = secondWrites >= WARM_UP && Math.abs(epochSecond) < 9_000_000_000L;
+        cachedSecondNanos = nanosValid ? epochSecond * 1_000_000_000L : 0;
     }
 
     private void cacheDay(long day) {

@@ -65,6 +65,28 @@ class JsonEscapingTest {
         assertOneValidUtf8Line(capture);
     }
 
+    /**
+     * Chars above U+00FF whose low byte is plain ASCII or one that JSON escapes (U+0141 'A',
+     * U+2022 '"', U+015C '\\', U+010A '\n', U+4E7B '{'), after plain text, alone, in the pattern
+     * and in arguments: the fast path must not take them for their low byte.
+     */
+    @Property(tries = 300)
+    void charsWhoseLowByteIsAsciiRoundTrip(@ForAll("lowByteAscii") String text, @ForAll("lowByteAscii") String arg) {
+        Capture capture = new Capture();
+        String pattern = text.replace("{", "");
+        capture.logger("p" + text).info(pattern + " {} {}", arg, "x" + arg);
+        JsonNode e = capture.only();
+        assertEquals(pattern + " " + arg + " x" + arg, e.get("message").asText());
+        assertEquals("p" + text, e.get("log.logger").asText());
+        assertOneValidUtf8Line(capture);
+    }
+
+    @Provide
+    Arbitrary<String> lowByteAscii() {
+        return Arbitraries.strings().withChars("abc \u0141\u2022\u015c\u010a\u4e7b\u0122\u0100\u017f")
+                .ofMaxLength(40);
+    }
+
     @Property(tries = 400)
     void mdcAndKeyValuesRoundTrip(@ForAll("hostile") String mdcKey, @ForAll("hostile") String mdcValue,
             @ForAll("hostile") String kvKey, @ForAll("hostile") String kvValue) {

@@ -40,6 +40,42 @@ class JsonLinesTest {
                 e.get("@timestamp").asText()), e.get("@timestamp").asText());
     }
 
+    /**
+     * The bytes kept per logger and thread name follow a renamed thread and two loggers that share
+     * a cache slot ("Aa" and "BB" have one hash code), with and without MDC entries.
+     */
+    @Test
+    void cachedLoggerAndThreadBytesFollowEveryChange() {
+        StdoutLogger aa = capture.logger("Aa");
+        StdoutLogger bb = capture.logger("BB");
+        Thread thread = Thread.currentThread();
+        String name = thread.getName();
+        String[] loggers = {"Aa", "BB", "Aa", "Aa", "BB", "Aa", "BB", "Aa"};
+        String[] threads = {name, name, name, "renamed", "renamed", "renamed", name, name};
+        try {
+            for (int i = 0; i < loggers.length; i++) {
+                thread.setName(threads[i]);
+                if (i == 5) {
+                    capture.factory.mdc.put("m", "v");
+                } else if (i == 6) {
+                    capture.factory.mdc.remove("m");
+                }
+                (loggers[i].equals("Aa") ? aa : bb).info("event {}", i);
+            }
+        } finally {
+            thread.setName(name);
+        }
+        List<JsonNode> events = capture.events();
+        assertEquals(loggers.length, events.size());
+        for (int i = 0; i < loggers.length; i++) {
+            JsonNode e = events.get(i);
+            assertEquals("event " + i, e.get("message").asText());
+            assertEquals(loggers[i], e.get("log.logger").asText(), e.toString());
+            assertEquals(threads[i], e.get("process.thread.name").asText(), e.toString());
+            assertEquals(i == 5, e.has("m"), e.toString());
+        }
+    }
+
     @Test
     void timestampIsUtcNow() {
         long before = System.currentTimeMillis();
@@ -250,6 +286,26 @@ class JsonLinesTest {
             assertFalse(e.get("message").asText().contains("\ufffd"), line);
         }
         small.factory.mdc.clear();
+    }
+
+    /** An oversized line is cut the same whatever the thread logged before it (here a stack trace). */
+    @Test
+    void aCutLineDoesNotDependOnTheEventBeforeIt() {
+        String message = "m".repeat(3000);
+        Capture fresh = new Capture("LOG_MAX_LINE_BYTES", "1024");
+        fresh.logger("big").info(message);
+        Capture after = new Capture("LOG_MAX_LINE_BYTES", "1024");
+        IllegalStateException failure = new IllegalStateException("failed");
+        StackTraceElement[] frames = new StackTraceElement[6];
+        for (int i = 0; i < frames.length; i++) {
+            frames[i] = new StackTraceElement("com.example.Layer" + i, "handle", "Layer" + i + ".java", i + 1);
+        }
+        failure.setStackTrace(frames);
+        after.logger("big").error("a line that fits, with a stack trace", failure);
+        after.logger("big").info(message);
+        String expected = fresh.only().get("message").asText();
+        assertTrue(expected.length() > 512, expected);
+        assertEquals(expected, after.events().get(1).get("message").asText());
     }
 
     @Test

@@ -45,6 +45,28 @@ class UtcTimestampTest {
         assertEquals("{\"t\":\"" + expected, new String(w, 3, warm.length(), StandardCharsets.US_ASCII));
     }
 
+    /**
+     * Times from the clock, in epoch nanoseconds, as java.time writes them: the first of a second,
+     * then others in the same second (written from the cached second without a division), with a
+     * recorded timestamp of another second between them.
+     */
+    @Property(tries = 1000)
+    void writesClockTimesAsJavaTime(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long epochNanos,
+            @ForAll @LongRange(min = 0, max = 999_999_999) long otherNanos,
+            @ForAll @LongRange(min = 0, max = 253_402_300_799L) long recordedSecond) {
+        long secondStart = epochNanos - epochNanos % 1_000_000_000L;
+        long[] times = {epochNanos, secondStart + otherNanos, secondStart, secondStart + 999_999_999L};
+        byte[] b = new byte[warm.length()];
+        for (int round = 0; round < 2; round++) {
+            for (long t : times) {
+                assertEquals(b.length, warm.write(b, 0, t));
+                assertEquals("{\"t\":\"" + ISO_MICROS.format(Instant.ofEpochSecond(0, t)),
+                        new String(b, StandardCharsets.US_ASCII), "at " + t);
+            }
+            warm.write(b, 0, recordedSecond, 0);
+        }
+    }
+
     /** Seconds on either side of a midnight, written in turn by one warm clock. */
     @Property(tries = 200)
     void keepsTheDateRightAcrossMidnight(@ForAll @IntRange(min = 1, max = 2_932_896) int day,
