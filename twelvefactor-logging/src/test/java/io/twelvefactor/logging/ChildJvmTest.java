@@ -140,18 +140,39 @@ class ChildJvmTest {
         }
     }
 
+    /**
+     * Every event SLF4J hands the provider while it initialises (replayed from its substitute
+     * loggers) or after is written, once. The events of a thread whose logger slf4j-api itself
+     * made a NOP (see {@link ChildMain#racingInitialisation}; it happens only when a thread is
+     * descheduled at the wrong moment) never reach a provider: the child names such threads,
+     * and they must then have no line at all.
+     */
     @Test
     void eventsLoggedWhileSlf4jInitialisesAreNotLost() throws Exception {
         Child child = Child.start("init");
         assertTrue(child.process.waitFor(60, TimeUnit.SECONDS), "child did not exit");
         List<String> lines = child.remainingLines();
-        assertEquals(0, child.process.exitValue(), child.stderr.get(10, TimeUnit.SECONDS));
-        assertEquals(ChildMain.THREADS * ChildMain.EVENTS, lines.size());
-        java.util.Set<String> distinct = new java.util.HashSet<>();
-        for (String line : lines) {
-            distinct.add(Capture.parse(line).get("message").asText());
+        String stderr = child.stderr.get(10, TimeUnit.SECONDS);
+        assertEquals(0, child.process.exitValue(), stderr);
+        java.util.Set<Integer> droppedBySlf4j = new java.util.HashSet<>();
+        for (String line : stderr.split("\n")) {
+            if (line.startsWith(ChildMain.DROPPED_BY_SLF4J)) {
+                droppedBySlf4j.add(Integer.parseInt(line.substring(ChildMain.DROPPED_BY_SLF4J.length()).strip()));
+            }
         }
-        assertEquals(ChildMain.THREADS * ChildMain.EVENTS, distinct.size());
+        assertTrue(droppedBySlf4j.size() < ChildMain.THREADS, stderr);
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        for (int t = 0; t < ChildMain.THREADS; t++) {
+            for (int i = 0; !droppedBySlf4j.contains(t) && i < ChildMain.EVENTS; i++) {
+                expected.add("racer " + t + " event " + i);
+            }
+        }
+        List<String> messages = new ArrayList<>();
+        for (String line : lines) {
+            messages.add(Capture.parse(line).get("message").asText());
+        }
+        assertEquals(expected.size(), messages.size(), "lines written; SLF4J made NOP loggers for " + droppedBySlf4j);
+        assertEquals(expected, new java.util.HashSet<>(messages));
     }
 
     /** A child JVM whose stdout and stderr are read continuously on their own threads. */

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
  * {@code exit}: logs events through SLF4J, JUL and System.Logger, then calls System.exit(3).
  * {@code sigterm}: installs a shutdown hook that logs events, prints READY, and waits forever.
  * {@code closed}: closes stdout, logs, and prints "still running" on stderr.
- * {@code init}: {@link #THREADS} threads log {@link #EVENTS} events each while SLF4J initialises.
+ * {@code init}: {@link #THREADS} threads log {@link #EVENTS} events each while SLF4J initialises,
+ * then name on stderr ({@link #DROPPED_BY_SLF4J}) each thread whose logger SLF4J made a NOP.
  * {@code quiet}: logs one event through SLF4J and one through System.Logger, and returns.
  * {@code nospan}: logs one event telling whether the OpenTelemetry API was found.
  */
@@ -17,6 +18,8 @@ public final class ChildMain {
 
     static final int EVENTS = 500;
     static final int THREADS = 8;
+    /** What the {@code init} child prints on stderr, before a thread's id, for a logger SLF4J made a NOP. */
+    static final String DROPPED_BY_SLF4J = "NOP substitute logger for racer ";
 
     private ChildMain() {
     }
@@ -68,10 +71,17 @@ public final class ChildMain {
         new CountDownLatch(1).await();
     }
 
-    /** The first SLF4J calls of the JVM, from several threads at once: none may be lost. */
+    /**
+     * The first SLF4J calls of the JVM, from several threads at once: none may be lost. One loss
+     * is SLF4J's own, and is named on stderr: a thread that asked for its logger while SLF4J was
+     * initialising, but got it only once the initialisation had ended, holds a substitute logger
+     * that slf4j-api (2.0.17) never connects to the provider and that drops every call (its
+     * {@code delegate()} is the NOP logger). No provider is asked for that logger.
+     */
     private static void racingInitialisation() throws Exception {
         java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(THREADS);
         Thread[] threads = new Thread[THREADS];
+        Logger[] loggers = new Logger[THREADS];
         for (int t = 0; t < THREADS; t++) {
             int id = t;
             threads[t] = new Thread(() -> {
@@ -81,6 +91,7 @@ public final class ChildMain {
                     throw new IllegalStateException(e);
                 }
                 Logger log = LoggerFactory.getLogger("racer" + id);
+                loggers[id] = log;
                 for (int i = 0; i < EVENTS; i++) {
                     log.info("racer {} event {}", id, i);
                 }
@@ -89,6 +100,12 @@ public final class ChildMain {
         }
         for (Thread thread : threads) {
             thread.join();
+        }
+        for (int t = 0; t < THREADS; t++) {
+            if (loggers[t] instanceof org.slf4j.helpers.SubstituteLogger
+                    && ((org.slf4j.helpers.SubstituteLogger) loggers[t]).delegate() instanceof org.slf4j.helpers.NOPLogger) {
+                System.err.println(DROPPED_BY_SLF4J + t);
+            }
         }
     }
 }
