@@ -135,6 +135,12 @@ class ChildJvmTest {
             assertFalse(loaded.contains(" java.util.logging.LogManager "), "JUL was started");
             assertFalse(java.util.regex.Pattern.compile(" io\\.twelvefactor\\.logging\\.\\S*\\$\\$Lambda").matcher(loaded).find(),
                     "a lambda of the module was spun:\n" + loaded);
+            // nor does the JDK's method-handle machinery spin one on the module's behalf (a
+            // byte-array view VarHandle does when first used)
+            for (String line : loaded.split("\n")) {
+                assertFalse(line.contains(" java.lang.invoke.") && line.contains("$$Lambda")
+                        && !line.contains("shared objects file"), "a class was spun for a method handle: " + line);
+            }
         } finally {
             Files.deleteIfExists(classes);
         }
